@@ -1,0 +1,99 @@
+"""`extract`: one paper to JSON, or a folder of papers to one pooled table.
+
+Imports are deferred so that `extract --version` answers without loading spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from extract import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="extract",
+        description="Extract patient-level data from DVA case reports (text or PDF) to JSON; "
+        "a folder gives one pooled, patient-level table.",
+    )
+    parser.add_argument("path", nargs="?", help="a paper (.txt, .md, .pdf) or a folder of papers")
+    parser.add_argument("--out", "-o", help="write the result here (atomically) instead of stdout")
+    parser.add_argument("--schema", action="store_true", help="print the output JSON Schema")
+    parser.add_argument("--version", action="version", version=f"dva-extract {__version__}")
+    parser.add_argument("--model", help="an installed spaCy pipeline to use instead of blank 'en'")
+    parser.add_argument("--max-bytes", type=int, default=100 * 1024 * 1024, metavar="N")
+    parser.add_argument("--max-pages", type=int, default=200, metavar="N")
+    parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
+    parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
+    corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
+    corpus.add_argument("-r", "--recursive", action="store_true", help="read sub-folders too")
+    corpus.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="force a format")
+    corpus.add_argument("--evidence", metavar="FILE", help="long-format evidence table")
+    corpus.add_argument("--workers", type=int, default=None, metavar="N")
+    corpus.add_argument("--resume", action="store_true", help="skip papers already done")
+    corpus.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
+    return parser
+
+
+def _print_schema() -> None:
+    import json
+
+    from schemas.models import ExtractionResult
+
+    print(json.dumps(ExtractionResult.model_json_schema(), indent=2))
+
+
+def _run_single(args: argparse.Namespace) -> int:
+    from extract.atomic import atomic_write_text, check_output_path
+    from extract.pipeline import extract_paper
+
+    if args.out:
+        check_output_path(args.out)
+    result = extract_paper(
+        args.path, model=args.model, max_bytes=args.max_bytes, max_pages=args.max_pages
+    )
+    text = result.model_dump_json(indent=2) + "\n"
+    if args.html:
+        from extract.review import write_review
+
+        write_review(result, args.html, gold=args.gold)
+    if args.out:
+        atomic_write_text(args.out, text)
+    else:
+        sys.stdout.write(text)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `extract` console script."""
+    from extract.errors import ExtractError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.schema:
+            _print_schema()
+            return 0
+        if not args.path:
+            print("extract: error: give a paper or a folder (see --help)", file=sys.stderr)
+            return 2
+        if Path(args.path).is_dir():
+            from extract.corpus import run_corpus
+
+            return run_corpus(args)
+        return _run_single(args)
+    except ExtractError as exc:
+        print(f"extract: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("extract: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Text reader: UTF-8 (with or without BOM), Latin-1 fallback with a warning."""
+
+from __future__ import annotations
+
+import os
+
+from extract.document import Document, sha256_of
+from extract.errors import InputError
+
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many control bytes, mean this is not a text file."""
+    if b"\x00" in data[:65536]:
+        return True
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls > max(8, len(sample) // 100)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8 (BOM stripped) or, failing that, plausible Latin-1 text."""
+    warnings: list[str] = []
+    if _looks_binary(data):
+        raise InputError(f"{name}: not a text file (binary content)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        c1 = sum(1 for b in data if 0x80 <= b <= 0x9F)
+        if c1 > max(2, len(data) // 200):
+            raise InputError(
+                f"{name}: invalid UTF-8 at byte {exc.start} and not Latin-1 text either"
+            ) from None
+        text = data.decode("latin-1")
+        warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as Latin-1")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+
+
+def read_text(path: str | os.PathLike, data: bytes) -> Document:
+    """A text paper as a :class:`Document`."""
+    name = os.fspath(path)
+    text, warnings = decode_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return Document(text=text, path=name, sha256=sha256_of(data), format="text", warnings=warnings)

@@ -1,0 +1,187 @@
+"""The JSON contract of `extract` (schema_version 1.0) and the gold format, as pydantic v2 models.
+
+Categorical fields are validated against the shared vocabularies in ``extract.vocab``: a written
+form ("BKA", "Ila", "PTA") is normalised to its canonical key, an unknown value is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+from extract import SCHEMA_VERSION
+from extract.vocab import load, rutherford_key
+
+
+def _vocab_type(name: str, normalizer=None):
+    """A str constrained to the keys of vocabulary ``name`` (written forms normalised)."""
+    vocab = load(name)
+
+    def check(value: Any) -> Any:
+        if value is None:
+            return None
+        key = normalizer(value) if normalizer else vocab.normalize(value)
+        if key is None:
+            raise ValueError(f"{value!r} is not in the {name} vocabulary ({', '.join(vocab.keys())})")
+        return key
+
+    return Annotated[
+        str,
+        BeforeValidator(check),
+        WithJsonSchema({"type": "string", "enum": vocab.keys()}),
+    ]
+
+
+Artery = _vocab_type("arteries")
+Vein = _vocab_type("veins")
+RiskFactor = _vocab_type("risk_factors")
+AmputationLevel = _vocab_type("amputation_levels")
+RutherfordClass = _vocab_type("rutherford", rutherford_key)
+Indication = _vocab_type("indications")
+
+
+def _sex(value: Any) -> Any:
+    if isinstance(value, str):
+        folded = value.strip().lower()
+        return {"f": "female", "m": "male", "woman": "female", "man": "male"}.get(folded, folded)
+    return value
+
+
+Sex = Annotated[Literal["female", "male"], BeforeValidator(_sex)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Evidence(_Model):
+    """Where a value stands: ``quote == document_text[start:end]``."""
+
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = None
+    section: str | None = None
+    source: Literal["table", "text"] = "text"
+
+
+EvidenceMap = dict[str, list[Evidence]]
+
+
+class Source(_Model):
+    """The file a result was read from."""
+
+    path: str
+    sha256: str
+    format: Literal["text", "pdf"]
+    pages: int | None = None
+
+
+class Reported(_Model):
+    """Pooled summaries as the paper reports them (not recomputed)."""
+
+    mean_age_years: float | None = None
+    n_female: int | None = None
+    n_male: int | None = None
+    median_follow_up_days: float | None = None
+
+
+class Study(_Model):
+    """Study-level facts."""
+
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    journal: str | None = None
+    year: int | None = None
+    doi: str | None = None
+    design: Literal["case_report", "case_series", "cohort", "trial"] | None = None
+    indication: Indication | None = None
+    n_patients: int | None = Field(default=None, ge=0)
+    reported: Reported = Field(default_factory=Reported)
+    evidence: EvidenceMap = Field(default_factory=dict)
+
+
+class Stent(_Model):
+    """One device placed in the DVA circuit."""
+
+    device: str | None = None
+    manufacturer: str | None = None
+    covered: bool | None = None
+    diameter_mm: float | None = None
+    length_mm: float | None = None
+
+
+class PriorDVA(_Model):
+    """An earlier DVA of the same limb that was revised."""
+
+    donor_artery: Artery | None = None
+    target_vein: Vein | None = None
+
+
+class Patient(_Model):
+    """One patient as the paper describes them."""
+
+    patient_id: str
+    age_years: int | None = Field(default=None, ge=0, le=120)
+    sex: Sex | None = None
+    risk_factors: list[RiskFactor] = Field(default_factory=list)
+    indication: Indication | None = None
+    rutherford_presentation: RutherfordClass | None = None
+    rutherford_pre_dva: RutherfordClass | None = None
+    donor_artery: Artery | None = None
+    target_vein: Vein | None = None
+    prior_dva: list[PriorDVA] = Field(default_factory=list)
+    stents: list[Stent] = Field(default_factory=list)
+    amputation: AmputationLevel | None = None
+    major_amputation: bool | None = None
+    reintervention: bool | None = None
+    death: bool | None = None
+    follow_up_days: float | None = Field(default=None, ge=0)
+    evidence: EvidenceMap = Field(default_factory=dict)
+
+
+class Conflict(_Model):
+    """Two readings of one field; ``chosen`` is the one in the output."""
+
+    patient_id: str | None = None
+    field: str
+    values: list[Any]
+    chosen: Any = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ExtractionResult(_Model):
+    """What `extract paper` prints: one paper's study facts and patients."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    source: Source
+    study: Study = Field(default_factory=Study)
+    patients: list[Patient] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class GoldPatient(Patient):
+    """A gold patient; ``also_ok`` lists other acceptable values of a field."""
+
+    also_ok: dict[str, list[Any]] = Field(default_factory=dict)
+
+
+class GoldDocument(_Model):
+    """A gold annotation: the output contract with evidence and source optional."""
+
+    about: str | None = Field(default=None, validation_alias=AliasChoices("_about", "about"))
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    source: Source | None = None
+    study: Study = Field(default_factory=Study)
+    patients: list[GoldPatient] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
