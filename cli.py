@@ -6,10 +6,22 @@ Imports are deferred so that `extract --version` answers without loading spaCy.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from extract import __version__
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--schema", action="store_true", help="print the output JSON Schema")
     parser.add_argument("--version", action="version", version=f"dva-extract {__version__}")
     parser.add_argument("--model", help="an installed spaCy pipeline to use instead of blank 'en'")
-    parser.add_argument("--max-bytes", type=int, default=100 * 1024 * 1024, metavar="N")
-    parser.add_argument("--max-pages", type=int, default=200, metavar="N")
+    parser.add_argument("--max-bytes", type=_positive_int, default=100 * 1024 * 1024, metavar="N")
+    parser.add_argument("--max-pages", type=_positive_int, default=200, metavar="N")
     parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
     parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
     corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
@@ -88,11 +100,31 @@ def main(argv: list[str] | None = None) -> int:
             return run_corpus(args)
         return _run_single(args)
     except ExtractError as exc:
-        print(f"extract: error: {exc}", file=sys.stderr)
+        print(f"extract: error: {_one_line(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("extract: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of stdout went away (`extract paper.txt | head`)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    except Exception as exc:  # a bug, not bad input: still one line unless EXTRACT_DEBUG is set
+        if os.environ.get("EXTRACT_DEBUG"):
+            raise
+        print(
+            f"extract: internal error: {type(exc).__name__}: {_one_line(exc)} "
+            "(set EXTRACT_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line (a file name may hold a line break)."""
+    return str(exc).replace("\r", "\\r").replace("\n", "\\n")
 
 
 if __name__ == "__main__":

@@ -13,13 +13,26 @@ DEFAULT_MAX_PAGES = 200
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
+def _short(p: Path, limit: int = 120) -> str:
+    """A path cut to ``limit`` characters for a one-line message."""
+    text = str(p)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def read_raw(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, or a one-line :class:`InputError` saying why not."""
     p = Path(path)
-    if not p.exists():
+    try:
+        exists, is_dir, is_file = p.exists(), p.is_dir(), p.is_file()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"{_short(p)}: not a usable path ({reason})") from None
+    if not exists:
         raise InputError(f"{p}: no such file")
-    if p.is_dir():
+    if is_dir:
         raise InputError(f"{p}: is a directory, expected a file")
+    if not is_file:
+        raise InputError(f"{p}: not a regular file (a device, pipe or socket)")
     try:
         size = p.stat().st_size
         if size > max_bytes:

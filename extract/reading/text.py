@@ -1,7 +1,8 @@
-"""Text reader: UTF-8 (with or without BOM), Latin-1 fallback with a warning."""
+"""Text reader: UTF-8 (with or without BOM), UTF-16 with a BOM, Latin-1 fallback with a warning."""
 
 from __future__ import annotations
 
+import codecs
 import os
 
 from extract.document import Document, sha256_of
@@ -20,8 +21,16 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8 (BOM stripped) or, failing that, plausible Latin-1 text."""
+    """Decode bytes as UTF-8 or UTF-16 (BOM stripped) or, failing that, plausible Latin-1 text."""
     warnings: list[str] = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid UTF-16 at byte {exc.start}") from None
+        if _looks_binary(text.encode("utf-8", "replace")):
+            raise InputError(f"{name}: not a text file (binary content)")
+        return _newlines(text), warnings
     if _looks_binary(data):
         raise InputError(f"{name}: not a text file (binary content)")
     try:
@@ -34,7 +43,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
             ) from None
         text = data.decode("latin-1")
         warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as Latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+    return _newlines(text), warnings
+
+
+def _newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line ends as ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text(path: str | os.PathLike, data: bytes) -> Document:
