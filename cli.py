@@ -63,8 +63,9 @@ def _run_single(args: argparse.Namespace) -> int:
     from extract.atomic import atomic_write_text, check_output_path
     from extract.pipeline import extract_paper
 
-    if args.out:
-        check_output_path(args.out)
+    for target in (args.out, args.html):  # fail before the work, not after it
+        if target:
+            check_output_path(target)
     result = extract_paper(
         args.path, model=args.model, max_bytes=args.max_bytes, max_pages=args.max_pages
     )

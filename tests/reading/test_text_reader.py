@@ -159,7 +159,7 @@ def test_text_reader_errors_are_extract_errors_with_exit_code_2(tmp_path):
 
 
 def test_text_reader_document_offsets_index_the_decoded_text(tmp_path):
-    doc = read_text(tmp_path / "p.txt", "Case 1\r\nA 64-year-old woman\r\n".encode())
+    doc = read_text(tmp_path / "p.txt", b"Case 1\r\nA 64-year-old woman\r\n")
     start = doc.text.index("64-year-old")
     evidence = doc.evidence(start, start + len("64-year-old"))
     assert evidence.quote == doc.text[evidence.start : evidence.end] == "64-year-old"
