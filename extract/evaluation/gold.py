@@ -94,7 +94,12 @@ def _conflict_values(spec: FieldSpec, values: list[Any]) -> list[Any]:
 def load_gold(path: str | Path) -> GoldView:
     """Read and validate a gold file; an invalid one is a one-line :class:`GoldError`."""
     path = Path(path)
-    data = _read_json(path)
+    return gold_from_data(_read_json(path), path)
+
+
+def gold_from_data(data: Any, path: str | Path = "<gold>") -> GoldView:
+    """Validate parsed gold JSON (``path`` names it in errors) and collect its alternatives."""
+    path = Path(path)
     try:
         doc = GoldDocument.model_validate(data)
     except ValidationError as exc:
