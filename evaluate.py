@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--agreement",
         nargs=2,
         metavar=("GOLD_A", "GOLD_B"),
-        help="percent agreement and Cohen's kappa between two annotations (files or folders)",
+        help="percent agreement (null = null agrees) and Cohen's kappa of categorical fields "
+        "between two annotations (files, or folders paired by file name)",
     )
     return parser
 
