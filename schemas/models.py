@@ -30,7 +30,9 @@ def _vocab_type(name: str, normalizer=None):
             return None
         key = normalizer(value) if normalizer else vocab.normalize(value)
         if key is None:
-            raise ValueError(f"{value!r} is not in the {name} vocabulary ({', '.join(vocab.keys())})")
+            raise ValueError(
+                f"{value!r} is not in the {name} vocabulary ({', '.join(vocab.keys())})"
+            )
         return key
 
     return Annotated[

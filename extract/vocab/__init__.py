@@ -115,7 +115,8 @@ def _form_index(name: str) -> dict[str, str]:
     vocab = load(name)
     index: dict[str, str] = {}
     for key, concept in vocab.concepts.items():
-        for form in (key, *concept.terms, *concept.abbrevs, *concept.ambiguous):
+        cell_forms = concept.attrs.get("cell_forms", ())
+        for form in (key, *concept.terms, *concept.abbrevs, *concept.ambiguous, *cell_forms):
             index.setdefault(fold(form), key)
     return index
 

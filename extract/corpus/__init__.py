@@ -1,0 +1,174 @@
+"""Corpus mode: a folder of papers to one pooled, patient-level table (``extract FOLDER``).
+
+Files written (``--out pooled.csv``, the default):
+``pooled.csv`` one row per patient; ``pooled_studies.csv`` one row per file; the journal
+``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from extract.atomic import check_output_path
+from extract.corpus.assemble import Pooled, assemble
+from extract.corpus.discovery import find_papers, hash_and_dedupe
+from extract.corpus.journal import Journal, is_done, journal_path
+from extract.corpus.pool import Settings, run_papers
+from extract.corpus.progress import make_progress
+from extract.corpus.report import summary_lines
+from extract.corpus.worker import KIND_CONFIG, STATUS_OK
+from extract.errors import InputError, ModelError, OutputError
+from extract.export.writers import format_for, require_format, write_table
+from extract.reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
+
+DEFAULT_OUT = "pooled.csv"
+EXIT_SOME_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def default_workers() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """Let ``kill`` stop a run like Ctrl-C does (workers stopped, journal kept)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _outputs(args: argparse.Namespace) -> dict[str, tuple[Path, str]]:
+    """Every file the run writes, checked before any work: {role: (path, format)}."""
+    out = Path(getattr(args, "out", None) or DEFAULT_OUT)
+    files = {"pooled": (out, format_for(out, getattr(args, "format", None)))}
+    files["studies"] = (out.with_name(f"{out.stem}_studies.csv"), "csv")
+    if getattr(args, "evidence", None):
+        evidence = Path(args.evidence)
+        files["evidence"] = (evidence, format_for(evidence))
+    for path, fmt in files.values():
+        check_output_path(path)
+        require_format(fmt)
+    paths = [p.resolve() for p, _ in files.values()]
+    if len(set(paths)) != len(paths):
+        raise OutputError("--out, its studies file and --evidence must be different files")
+    return files
+
+
+def _html_name(study_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", study_id).strip("._") or "study"
+
+
+def _write_reviews(pooled: Pooled, folder: str) -> None:
+    target = Path(folder)
+    if not target.is_dir():
+        raise OutputError(f"{target}: --html-dir folder does not exist")
+    try:
+        from extract.review import write_review
+    except ImportError:
+        raise OutputError("--html-dir: the review page module is not available") from None
+    for study_id, result in pooled.results:
+        write_review(result, target / f"{_html_name(study_id)}.html", gold=None)
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    """Extract every paper of the folder ``args.path``; write the pooled files; 0, 1 or 130."""
+    folder = Path(args.path)
+    workers = getattr(args, "workers", None)
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise InputError("--workers must be 1 or more")
+    settings = Settings(
+        model=getattr(args, "model", None),
+        max_bytes=getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES,
+        max_pages=getattr(args, "max_pages", None) or DEFAULT_MAX_PAGES,
+    )
+    files = _outputs(args)
+    journal = Journal(journal_path(files["pooled"][0]))
+    exclude = {p for p, _ in files.values()} | {journal.path}
+    papers = find_papers(folder, getattr(args, "recursive", False), exclude)
+    if not papers:
+        hint = "" if getattr(args, "recursive", False) else " (use -r for sub-folders)"
+        raise InputError(f"{folder}: no .pdf, .txt or .md papers{hint}")
+    todo = hash_and_dedupe(papers, settings.max_bytes)
+
+    quiet = getattr(args, "quiet", False)
+    progress = make_progress(quiet)
+    records: dict[str, dict] = {}
+    if getattr(args, "resume", False):
+        records = {s: r for s, r in journal.load().items() if is_done(r, settings.model)}
+        if journal.torn_lines:
+            progress.note(f"journal: ignored {journal.torn_lines} torn line(s)")
+    elif journal.path.exists():
+        progress.note(f"starting afresh: {journal.path} replaced (use --resume to continue it)")
+    remaining = [p for p in todo if p.sha256 not in records]
+    rel_of = {p.sha256: p.rel for p in remaining}
+    journal.open(fresh=not getattr(args, "resume", False))
+
+    def on_record(record: dict) -> None:
+        if record.get("kind") == KIND_CONFIG:
+            raise ModelError(record.get("error", "the model cannot be loaded"))
+        journal.append(record)
+        records[record["sha256"]] = record
+        ok = record.get("status") == STATUS_OK
+        detail = record.get("error", "")
+        if ok:
+            n = len(record["result"].get("patients", []))
+            detail = f"{n} patient{'s' if n != 1 else ''} ({record.get('seconds', 0):.1f}s)"
+        progress.advance(rel_of.get(record["sha256"], record["path"]), ok, detail)
+
+    progress.start(len(remaining), skipped=len(todo) - len(remaining))
+    try:
+        with _sigterm_as_interrupt():
+            run_papers(remaining, settings, workers, on_record)
+    except KeyboardInterrupt:
+        progress.stop()
+        journal.close()
+        finished = sum(1 for p in todo if p.sha256 in records)
+        print(
+            f"extract: interrupted: {finished} of {len(todo)} papers done and kept in "
+            f"{journal.path}; run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        progress.stop()
+        journal.close()
+
+    pooled = assemble(papers, records)
+    written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
+    for role, (path, fmt) in files.items():
+        write_table(written[role], role, path, fmt)
+    if getattr(args, "html_dir", None):
+        _write_reviews(pooled, args.html_dir)
+    shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in files.items()}
+    shown["journal"] = str(journal.path)
+    if not quiet:
+        print("\n".join(summary_lines(pooled, shown, found=len(papers))))
+    elif pooled.failed:
+        print(
+            f"extract: {len(pooled.failed)} of {len(papers)} papers failed "
+            f"(see {files['studies'][0]})",
+            file=sys.stderr,
+        )
+    return EXIT_SOME_FAILED if pooled.failed else 0

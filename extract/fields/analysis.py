@@ -1,0 +1,140 @@
+"""The analysed document: layout, tables and every text unit run through the nlp pipeline.
+
+A unit is a paragraph, a figure caption or one table cell; its spaCy Doc holds the spans of the
+rule components, and ``unit.start`` maps their offsets back to the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from extract.document import Document
+from extract.nlp import RULE_COMPONENTS, get_pipeline
+from extract.sections import Layout, narrative_kinds, patient_label, segment
+from extract.tables import Table, find_tables, footnote_abbreviations
+from schemas.models import Evidence
+
+_CAPTION_PATIENT = re.compile(
+    r"^\**\s*(?:figure|fig\.?)\s*\d+\.?\**\s*\**\s*((?:case|patient|pt\.?)\s+\w+)", re.IGNORECASE
+)
+
+
+@dataclass
+class Unit:
+    """A piece of the document analysed as one spaCy Doc."""
+
+    start: int
+    end: int
+    source: str
+    section: str
+    section_kind: str
+    patient: str | None = None
+    label: str | None = None
+    families: frozenset[str] = frozenset()
+    doc: Doc | None = None
+
+    @property
+    def text(self) -> str:
+        """The unit's text (the Doc's text)."""
+        return self.doc.text if self.doc is not None else ""
+
+    def spans(self, key: str, label: str | None = None) -> list[Span]:
+        """Spans of group ``key`` (optionally of one label)."""
+        group = self.doc.spans.get(key, []) if self.doc is not None else []
+        return [s for s in group if label is None or s.label_ == label]
+
+    def evidence(self, doc: Document, start: int, end: int) -> Evidence:
+        """Evidence for unit-relative character offsets."""
+        return doc.evidence(self.start + start, self.start + end, self.section, self.source)
+
+    def span_evidence(self, doc: Document, span: Span) -> Evidence:
+        """Evidence for a span of this unit."""
+        return self.evidence(doc, span.start_char, span.end_char)
+
+
+@dataclass
+class Analysis:
+    """Everything the field extractors read."""
+
+    doc: Document
+    layout: Layout
+    tables: list[Table]
+    units: list[Unit]
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    def narrative(self) -> list[Unit]:
+        """Text units in sections that describe the study's own patients."""
+        kinds = narrative_kinds()
+        return [u for u in self.units if u.source == "text" and u.section_kind in kinds]
+
+
+def _text_units(doc: Document, layout: Layout) -> list[Unit]:
+    units = []
+    for block in layout.blocks:
+        if block.kind not in ("paragraph", "figure"):
+            continue
+        section = layout.section_of(block)
+        kind = "figures" if block.kind == "figure" else section.kind
+        patient = block.patient
+        if block.kind == "figure":
+            match = _CAPTION_PATIENT.match(block.text.strip())
+            patient = patient_label(match.group(1)) if match else None
+        start = block.start + (len(block.text) - len(block.text.lstrip()))
+        end = block.start + len(block.text.rstrip())
+        units.append(Unit(start, end, "text", section.title or section.kind, kind, patient))
+    return units
+
+
+def _table_units(tables: list[Table]) -> list[Unit]:
+    units = []
+    for number, table in enumerate(tables, 1):
+        name = (
+            table.caption.text.strip().split("\n")[0][:60] if table.caption else f"Table {number}"
+        )
+        for pc in table.cells:
+            units.append(
+                Unit(
+                    pc.cell.start,
+                    pc.cell.end,
+                    "table",
+                    name,
+                    "table",
+                    pc.patient,
+                    pc.label,
+                    pc.families,
+                )
+            )
+    return units
+
+
+def analyse(doc: Document, model: str | None = None) -> Analysis:
+    """Segment, parse tables and run the nlp pipeline over every unit of ``doc``."""
+    layout = segment(doc.text)
+    tables = find_tables(layout.blocks)
+    units = _text_units(doc, layout) + _table_units(tables)
+    nlp = get_pipeline(model)
+    texts = [doc.text[u.start : u.end] for u in units]
+    rules = set(RULE_COMPONENTS)
+    first = [name for name in nlp.pipe_names if name in rules]
+    docs = list(nlp.pipe(texts, disable=first))
+    abbreviations: dict[str, str] = {}
+    for table in tables:
+        if table.footnote is not None:
+            abbreviations.update(footnote_abbreviations(table.footnote.text))
+    for block in layout.blocks:
+        if block.kind == "footnote":
+            abbreviations.update(footnote_abbreviations(block.text))
+    for spacy_doc in docs:
+        for abbrev in getattr(spacy_doc._, "abbreviations", []) or []:
+            short = abbrev["short_text"] if isinstance(abbrev, dict) else abbrev.text
+            long = abbrev["long_text"] if isinstance(abbrev, dict) else abbrev._.long_form.text
+            abbreviations.setdefault(short, long)
+    for unit, spacy_doc in zip(units, docs, strict=True):
+        spacy_doc.user_data["abbreviations"] = abbreviations
+        for name in first:
+            spacy_doc = nlp.get_pipe(name)(spacy_doc)
+        unit.doc = spacy_doc
+    return Analysis(doc, layout, tables, units, abbreviations)

@@ -1,0 +1,200 @@
+"""Donor artery, target vein and earlier (revised) DVAs of a patient.
+
+A relation is an artery mention followed by a vein mention in one cell or one sentence that
+speaks of the arteriovenous connection ("peroneal-to-posterior tibial vein DVA", "PT artery →
+PT vein", "from the posterior tibial artery into a posterior tibial vein"). An artery named with
+"redo" / "revised to" is the current DVA; one named "prior", "initial", "occluded" an earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from extract.document import Document
+from extract.fields.analysis import Unit
+from extract.fields.candidates import Candidate, FieldValues
+from extract.fields.cues import regex
+from extract.fields.patients import PatientScope
+from schemas.models import Evidence, PriorDVA
+
+MAX_GAP = 14
+
+
+@dataclass
+class Relation:
+    """A donor artery (and maybe a target vein) with its status."""
+
+    donor: str | None
+    target: str | None
+    status: str
+    evidence: Evidence
+    source: str
+
+
+def _clause(unit: Unit, span: Span) -> str:
+    """The text around a span up to the nearest ';' or '(' boundary (parentheses kept)."""
+    text = unit.text
+    left = max(text.rfind(";", 0, span.start_char), text.rfind("(", 0, span.start_char))
+    right_candidates = [i for i in (text.find(";", span.end_char),) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right]
+
+
+def _status(unit: Unit, span: Span) -> str:
+    """ "current", "prior" or "plain" for the DVA an artery span names."""
+    window = unit.text[max(0, span.start_char - 40) : span.end_char + 30]
+    clause = _clause(unit, span)
+    near = window if len(window) < len(clause) else clause
+    if regex("anatomy", "current").search(
+        unit.text[max(0, span.start_char - 25) : span.start_char]
+    ):
+        return "current"
+    before = unit.text[max(0, span.start_char - 30) : span.start_char]
+    if regex("anatomy", "prior").search(before) or (
+        regex("anatomy", "prior").search(near)
+        and "DVA" in near
+        and "(" in unit.text[: span.start_char][-40:]
+    ):
+        return "prior"
+    return "plain"
+
+
+def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation]:
+    vessels = [s for s in unit.spans("vocab") if s.label_ in ("arteries", "veins")]
+    if not vessels:
+        return []
+    sentences = list(unit.doc.sents) if unit.doc.has_annotation("SENT_START") else [unit.doc[:]]
+    relations: list[Relation] = []
+    for sent in sentences:
+        if require_cue and not regex("anatomy", "dva").search(sent.text):
+            continue
+        in_sent = [s for s in vessels if sent.start <= s.start < sent.end]
+        used: set[int] = set()
+        for i, span in enumerate(in_sent):
+            if span.label_ != "arteries" or span.kb_id_ == "superficial_femoral":
+                continue
+            vein = next(
+                (
+                    v
+                    for v in in_sent[i + 1 :]
+                    if v.label_ == "veins" and v.start - span.end <= MAX_GAP
+                ),
+                None,
+            )
+            if vein is not None and id(vein) in used:
+                vein = None
+            if vein is not None and any(
+                s.label_ == "arteries" for s in in_sent[i + 1 :] if s.start < vein.start
+            ):
+                vein = None
+            end = vein.end_char if vein is not None else span.end_char
+            status = _status(unit, span)
+            standalone = vein is None and (
+                "DVA" in unit.text[span.end_char : span.end_char + 12]
+                or "based" in unit.text[span.end_char : span.end_char + 8]
+            )
+            if vein is None and not standalone and unit.source == "text":
+                continue
+            if vein is None and unit.source == "table" and "donor" not in unit.families:
+                continue
+            if vein is not None:
+                used.add(id(vein))
+            relations.append(
+                Relation(
+                    span.kb_id_,
+                    vein.kb_id_ if vein is not None else None,
+                    status,
+                    unit.evidence(doc, span.start_char, end),
+                    unit.source,
+                )
+            )
+    return relations
+
+
+def _target_only(unit: Unit, doc: Document) -> list[Candidate]:
+    """A vein in a target-vein table cell ("PT vein", "PTV")."""
+    veins = [s for s in unit.spans("vocab", "veins") if s.kb_id_ != "pedal_arch"]
+    return (
+        [Candidate(veins[0].kb_id_, [unit.span_evidence(doc, veins[0])], "table")] if veins else []
+    )
+
+
+def extract_anatomy(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    """Fill ``donor_artery``, ``target_vein`` and ``prior_dva``."""
+    relations: list[Relation] = []
+    targets: list[Candidate] = []
+    for unit in scope.units:
+        if unit.source == "table":
+            if not unit.families & {"donor", "target"}:
+                continue
+            if "donor" in unit.families:
+                relations += _relations_in(unit, doc, require_cue=False)
+            elif "target" in unit.families:
+                targets += _target_only(unit, doc)
+        elif unit.section_kind != "figures" or unit.patient == scope.patient_id:
+            relations += _relations_in(unit, doc, require_cue=True)
+    has_current = any(r.status == "current" for r in relations)
+    current, prior = [], []
+    for rel in relations:
+        if rel.status == "prior" or (
+            has_current
+            and rel.status == "plain"
+            and rel.source == "table"
+            and _same_cell_has_current(rel, relations)
+        ):
+            prior.append(rel)
+        else:
+            current.append(rel)
+    prior_donors = {r.donor for r in prior}
+    current = [
+        r
+        for r in current
+        if not (
+            r.status == "plain"
+            and r.donor in prior_donors
+            and any(c.donor != r.donor for c in current)
+        )
+    ]
+    donors = [Candidate(r.donor, [r.evidence], r.source) for r in current if r.donor]
+    veins = [Candidate(r.target, [r.evidence], r.source) for r in current if r.target]
+    out.choose("donor_artery", donors)
+    out.choose(
+        "target_vein",
+        [c for c in veins if c.source == "table"]
+        + targets
+        + [c for c in veins if c.source != "table"],
+    )
+    chosen = out.values.get("donor_artery")
+    items: dict[tuple, Evidence] = {}
+    for rel in prior:
+        if rel.donor and rel.donor != chosen:
+            key = (rel.donor, rel.target)
+            items.setdefault(key, rel.evidence)
+    merged = _merge_prior(items)
+    if merged:
+        out.put(
+            "prior_dva",
+            [PriorDVA(donor_artery=d, target_vein=t) for d, t in merged],
+            list(merged.values()),
+        )
+
+
+def _same_cell_has_current(rel: Relation, relations: list[Relation]) -> bool:
+    return any(
+        r.status == "current"
+        and r.source == "table"
+        and abs(r.evidence.start - rel.evidence.start) < 60
+        for r in relations
+    )
+
+
+def _merge_prior(items: dict[tuple, Evidence]) -> dict[tuple, Evidence]:
+    """One earlier DVA per donor: a (donor, vein) pair absorbs a (donor, None) mention."""
+    merged: dict[tuple, Evidence] = {}
+    for (donor, target), ev in items.items():
+        if target is None and any(d == donor and t for d, t in items):
+            continue
+        merged[(donor, target)] = ev
+    return merged

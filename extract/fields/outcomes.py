@@ -1,0 +1,217 @@
+"""Outcomes during follow-up: amputation level, major amputation, reintervention, death, follow-up.
+
+Amputation is the most proximal level reached; "none" only where the paper says so. A procedure
+on the circuit counts as reintervention only after the index DVA (a time cue such as "on day 19",
+"3 weeks later", "at 1-month follow-up" in its sentence or the two before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.document import Document
+from extract.fields.analysis import Unit
+from extract.fields.candidates import Candidate, FieldValues
+from extract.fields.cues import cues, regex
+from extract.fields.patients import PatientScope
+from extract.vocab import load
+from schemas.models import Evidence
+
+
+def _sentences(unit: Unit) -> list[tuple[int, int, str]]:
+    if unit.doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char, s.text) for s in unit.doc.sents]
+    return [(0, len(unit.text), unit.text)]
+
+
+def _readable(scope: PatientScope) -> list[Unit]:
+    return [u for u in scope.units if u.section_kind != "figures"]
+
+
+def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candidate]]:
+    """Positive levels and "none" statements in one unit."""
+    levels, nones = [], []
+    vocab = load("amputation_levels")
+    for span in unit.spans("vocab", "amputation_levels"):
+        if not (span._.negated or span._.hypothetical):
+            levels.append(Candidate(span.kb_id_, [unit.span_evidence(doc, span)], unit.source))
+    for key, pattern in cues()["outcome"]["amputation_regex"]:
+        for match in re.finditer(pattern, unit.text, re.IGNORECASE):
+            levels.append(Candidate(key, [unit.evidence(doc, *match.span())], unit.source))
+    if unit.source == "table":
+        head = re.split(r"[,;(]", unit.text, maxsplit=1)[0].strip()
+        key = vocab.normalize(head)
+        if key and key in vocab.concepts and not levels:
+            target = nones if key == "none" else levels
+            target.append(Candidate(key, [unit.evidence(doc, 0, len(head))], "table"))
+    for match in regex("outcome", "no_amputation").finditer(unit.text):
+        nones.append(Candidate("none", [unit.evidence(doc, *match.span())], unit.source))
+    return levels, nones
+
+
+def _most_proximal(cands: list[Candidate]) -> Candidate | None:
+    vocab = load("amputation_levels")
+    return max(cands, key=lambda c: vocab.attr(c.value, "rank", 0), default=None)
+
+
+def _amputation(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    per_source: dict[str, tuple[list, list]] = {"table": ([], []), "text": ([], [])}
+    for unit in _readable(scope):
+        if unit.source == "table" and "outcome" not in unit.families:
+            continue
+        levels, nones = _amputations(unit, doc)
+        per_source[unit.source][0].extend(levels)
+        per_source[unit.source][1].extend(nones)
+    chosen = []
+    for source in ("table", "text"):
+        levels, nones = per_source[source]
+        top = _most_proximal(levels)
+        if top is not None:
+            same = [ev for c in levels if c.value == top.value for ev in c.evidence]
+            chosen.append(Candidate(top.value, same, source))
+        elif nones:
+            chosen.append(Candidate("none", nones[0].evidence, source))
+    out.choose("amputation", chosen)
+    level = out.values.get("amputation")
+    if level is not None:
+        major = bool(load("amputation_levels").attr(level, "major", False))
+        out.put("major_amputation", major, out.evidence["amputation"][:1])
+        return
+    for unit in _readable(scope):
+        for match in regex("outcome", "major_words").finditer(unit.text):
+            ev = unit.evidence(doc, *match.span())
+            negated = re.search(
+                r"\b(?:no|not|avoided|without|free)\b", _sentence_at(unit, match.start())
+            )
+            out.put("major_amputation", not negated, [ev])
+            return
+
+
+def _sentence_at(unit: Unit, char: int) -> str:
+    for start, end, text in _sentences(unit):
+        if start <= char < end:
+            return text
+    return unit.text
+
+
+def _creation_point(unit: Unit) -> int:
+    """Character offset after which the narrative is past the index DVA (0 if unknown)."""
+    for start, _end, text in _sentences(unit):
+        if re.search(
+            r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned)\b", text
+        ):
+            return start
+    return 0
+
+
+def _reintervention(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    yes: list[Candidate] = []
+    no: list[Candidate] = []
+    for unit in _readable(scope):
+        if unit.source == "table":
+            if "reintervention" not in unit.families:
+                continue
+            explicit = (
+                "reintervention" in (unit.label or "").lower()
+                or "re-intervention" in (unit.label or "").lower()
+            )
+            ev = [unit.evidence(doc, 0, len(unit.text))]
+            if explicit and regex("outcome", "reintervention_yes").search(unit.text):
+                yes.append(Candidate(True, ev, "table"))
+            elif explicit and regex("outcome", "reintervention_no").search(unit.text):
+                no.append(Candidate(False, ev, "table"))
+            elif regex("outcome", "reintervention_words").search(unit.text):
+                yes.append(Candidate(True, ev, "table"))
+            continue
+        sentences = _sentences(unit)
+        created = _creation_point(unit)
+        for i, (start, end, text) in enumerate(sentences):
+            neg = regex("outcome", "reintervention_no").search(text)
+            if neg:
+                no.append(
+                    Candidate(False, [unit.evidence(doc, start + neg.start(), start + neg.end())])
+                )
+                continue
+            hit = regex("outcome", "reintervention_words").search(text)
+            if not hit or start < created:
+                continue
+            context = " ".join(s[2] for s in sentences[max(0, i - 2) : i + 1])
+            if regex("outcome", "after_index").search(context):
+                ev = unit.evidence(doc, start + hit.start(), start + hit.end())
+                yes.append(Candidate(True, [unit.evidence(doc, start, end), ev][:1]))
+    for source in ("table", "text"):
+        pos = [c for c in yes if c.source == source]
+        neg = [c for c in no if c.source == source]
+        if pos or neg:
+            out.choose("reintervention", (pos or neg) + [c for c in yes + no if c.source != source])
+            return
+
+
+def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    found: dict[str, list[Candidate]] = {"table": [], "text": []}
+    for unit in _readable(scope):
+        if unit.source == "table" and "death" not in unit.families:
+            continue
+        for start, _end, text in _sentences(unit):
+            died = regex("outcome", "death_yes").search(text)
+            alive = regex("outcome", "death_no").search(text)
+            if died and not re.search(r"\bno deaths?\b", text, re.IGNORECASE):
+                ev = unit.evidence(doc, start + died.start(), start + died.end())
+                found[unit.source].append(Candidate(True, [ev], unit.source))
+            elif alive:
+                ev = unit.evidence(doc, start + alive.start(), start + alive.end())
+                found[unit.source].append(Candidate(False, [ev], unit.source))
+    chosen = []
+    for source in ("table", "text"):
+        cands = found[source]
+        if cands:
+            dead = [c for c in cands if c.value]
+            chosen.append(dead[0] if dead else cands[0])
+    out.choose("death", chosen)
+
+
+_UNIT_IN_LABEL = re.compile(r"\b(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b", re.IGNORECASE)
+
+
+def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    from extract.nlp.measures import to_days
+
+    cands: list[Candidate] = []
+    for unit in _readable(scope):
+        if unit.source == "table":
+            if "follow_up" not in unit.families:
+                continue
+            spans = unit.spans("measures", "DURATION")
+            if spans:
+                best = max(spans, key=lambda s: s._.value)
+                cands.append(Candidate(best._.value, [unit.span_evidence(doc, best)], "table"))
+                continue
+            number = re.match(r"^\s*(\d+(?:\.\d+)?)\b", unit.text)
+            label_unit = _UNIT_IN_LABEL.search(unit.label or "")
+            if number and label_unit:
+                days = to_days(float(number.group(1)), label_unit.group(1))
+                cands.append(Candidate(days, [unit.evidence(doc, *number.span(1))], "table"))
+            continue
+        best_text: tuple[float, Evidence] | None = None
+        for span in unit.spans("measures", "DURATION"):
+            sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
+            if not regex("outcome", "follow_up").search(sentence):
+                continue
+            if re.search(r"\b(?:ago|earlier|history|for)\s*$", unit.text[: span.start_char]):
+                continue
+            if best_text is None or span._.value > best_text[0]:
+                best_text = (span._.value, unit.span_evidence(doc, span))
+        if best_text:
+            cands.append(Candidate(best_text[0], [best_text[1]]))
+    text = [c for c in cands if c.source == "text"]
+    table = [c for c in cands if c.source == "table"]
+    top_text = max(text, key=lambda c: c.value, default=None)
+    out.choose("follow_up_days", table[:1] + ([top_text] if top_text else []))
+
+
+def extract_outcomes(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    """Fill amputation, major_amputation, reintervention, death and follow_up_days."""
+    _amputation(scope, doc, out)
+    _reintervention(scope, doc, out)
+    _death(scope, doc, out)
+    _follow_up(scope, doc, out)

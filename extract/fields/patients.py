@@ -1,0 +1,66 @@
+"""Finding the patients a paper describes individually, and the units that belong to each.
+
+Patients are found by structure: table columns or rows labelled as patients, "Case 1" /
+"Patient A" sections and run-in paragraphs, or, failing those, a single-case narrative
+("A 74-year-old man presented ..."). A paper of pooled figures only has no patients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.fields.analysis import Analysis, Unit
+
+SINGLE_CASE_KINDS = ("abstract", "case", "methods", "results", "body")
+
+
+@dataclass
+class PatientScope:
+    """One patient: its id and every unit that speaks of it, table cells first."""
+
+    patient_id: str
+    units: list[Unit] = field(default_factory=list)
+    single: bool = False
+
+    def table_units(self) -> list[Unit]:
+        """The patient's table cells."""
+        return [u for u in self.units if u.source == "table"]
+
+    def text_units(self) -> list[Unit]:
+        """The patient's narrative units, in document order."""
+        return [u for u in self.units if u.source == "text"]
+
+
+def _labelled_ids(analysis: Analysis) -> list[str]:
+    ids: list[str] = []
+    for table in analysis.tables:
+        ids.extend(table.patients)
+    for unit in analysis.units:
+        if unit.source == "text" and unit.patient and unit.section_kind != "figures":
+            ids.append(unit.patient)
+    return list(dict.fromkeys(ids))
+
+
+def _is_single_case(analysis: Analysis) -> bool:
+    """A narrative that introduces one patient by age ("a 67-year-old man")."""
+    for unit in analysis.units:
+        if unit.source != "text" or unit.section_kind not in SINGLE_CASE_KINDS:
+            continue
+        if unit.spans("measures", "AGE"):
+            return True
+    return False
+
+
+def find_patients(analysis: Analysis) -> list[PatientScope]:
+    """The patients of the paper with their units."""
+    ids = _labelled_ids(analysis)
+    if ids:
+        scopes = {pid: PatientScope(pid) for pid in ids}
+        for unit in analysis.units:
+            if unit.patient in scopes:
+                scopes[unit.patient].units.append(unit)
+        return [s for s in scopes.values() if any(u.section_kind != "figures" for u in s.units)]
+    if _is_single_case(analysis):
+        units = [u for u in analysis.units if u.section_kind in SINGLE_CASE_KINDS]
+        return [PatientScope("1", units, single=True)]
+    return []

@@ -1,0 +1,224 @@
+"""Stents placed in the DVA circuit: device, manufacturer, covered, diameter × length.
+
+A size ("5 mm × 150 mm", "6×150-mm", "6-mm by 80-mm") is a stent when the nearest device word
+beside it is a stent or a stent brand, not a balloon, sheath or graft; a stent in a clause about
+the inflow (SFA, popliteal stenosis, drug-eluting) is not part of the circuit. "2 × Viabahn
+5 × 100 mm" and "two overlapping ... 5 × 100 mm" are two stents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from extract.document import Document
+from extract.fields.analysis import Unit
+from extract.fields.candidates import FieldValues
+from extract.fields.cues import regex, words
+from extract.fields.patients import PatientScope
+from extract.nlp.measures import parse_number
+from extract.vocab import load, manufacturer_key
+from schemas.models import Evidence, Stent
+
+Found = tuple[Stent, int, Evidence]
+
+
+def _nearest_kind(unit: Unit, size: Span) -> str | None:
+    """ "stent" / "other" by the closest device word around the size, None if neither."""
+    doc = unit.doc
+    devices = {s.start: s for s in unit.spans("vocab", "devices")}
+    stent_words, other_words = words("stents", "stent_words"), words("stents", "other_words")
+    sizes = {t.i for s in unit.spans("measures", "SIZE") for t in s}
+
+    def kind_at(i: int) -> str | None:
+        token = doc[i]
+        if i in devices:
+            return "stent"
+        if token.lower_ in stent_words or token.lower_.startswith("stent"):
+            return "stent"
+        if token.lower_ in other_words:
+            return "other"
+        return None
+
+    best: tuple[int, str] | None = None
+    steps = 0
+    for i in range(size.end, min(len(doc), size.end + 8)):
+        if doc[i].is_sent_start or doc[i].text in (";", "."):
+            break
+        if i in sizes:
+            continue
+        steps += 1
+        kind = kind_at(i)
+        if kind:
+            best = (steps, kind)
+            break
+    steps = 0
+    for i in range(size.start - 1, max(-1, size.start - 5), -1):
+        if doc[i].text in (";", ".", ",", "(") or i in sizes:
+            break
+        steps += 1
+        kind = kind_at(i)
+        if kind and (best is None or steps < best[0]):
+            best = (steps, kind)
+            break
+    return best[1] if best else None
+
+
+def _count_before(unit: Unit, size: Span) -> int:
+    """ "2 × Viabahn 5 × 100", "two overlapping Viabahn 5 × 100" -> 2; else 1."""
+    doc = unit.doc
+    filler = words("stents", "count_filler")
+    device_tokens = {t.i for s in unit.spans("vocab", "devices") for t in s}
+    i = size.start - 1
+    while i >= 0 and i >= size.start - 5:
+        token = doc[i]
+        if token.lower_ in words("stents", "count_words"):
+            return int(parse_number(token.lower_) or 1)
+        if token.lower_ in filler or i in device_tokens:
+            i -= 1
+            continue
+        break
+    return 1
+
+
+def _device_for(unit: Unit, size: Span, label_devices: list[str]) -> Span | None:
+    devices = [d for d in unit.spans("vocab", "devices")]
+    if not devices:
+        return None
+    sent = size.sent if unit.doc.has_annotation("SENT_START") else unit.doc[:]
+    in_sent = [d for d in devices if sent.start <= d.start < sent.end]
+    if not in_sent:
+        return None
+    return min(
+        in_sent,
+        key=lambda d: (
+            abs(d.start - size.end) if d.start >= size.end else abs(size.start - d.end) + 0.5
+        ),
+    )
+
+
+def _manufacturer(unit: Unit, device: Span | None, fallback: str | None) -> str | None:
+    if device is not None:
+        for span in unit.spans("vocab", "manufacturers"):
+            if 0 <= span.start - device.end <= 12:
+                return span.kb_id_
+        return load("devices").attr(device.kb_id_, "manufacturer")
+    return fallback
+
+
+def _is_inflow(unit: Unit, size: Span) -> bool:
+    sent = size.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
+    clause = re.split(r";", sent)
+    local = next((c for c in clause if size.text in c), sent)
+    return bool(regex("stents", "inflow").search(local)) and not regex("stents", "circuit").search(
+        local.replace(size.text, "")
+    )
+
+
+def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> list[Found]:
+    """Stents (with multiplicity) stated in one unit."""
+    found: list[Found] = []
+    label_maker = manufacturer_key(unit.label.split("(")[-1].rstrip(") ")) if unit.label else None
+    for size in unit.spans("measures", "SIZE"):
+        kind = _nearest_kind(unit, size)
+        if kind != "stent" and not (
+            kind is None and unit.source == "table" and "stents" in unit.families
+        ):
+            continue
+        if _is_inflow(unit, size):
+            continue
+        device = _device_for(unit, size, [])
+        name = device.kb_id_ if device is not None else label_device
+        if name and load("devices").attr(name, "inflow_only"):
+            continue
+        diameter, length = size._.value
+        covered = load("devices").attr(name, "covered") if name else None
+        if covered is None and re.search(r"covered|stent[- ]graft", unit.text, re.IGNORECASE):
+            covered = True
+        stent = Stent(
+            device=name,
+            manufacturer=_manufacturer(unit, device, label_maker if name else None)
+            or (load("devices").attr(name, "manufacturer") if name else None),
+            covered=covered,
+            diameter_mm=diameter,
+            length_mm=length,
+        )
+        ev = unit.span_evidence(doc, size)
+        for _ in range(_count_before(unit, size)):
+            found.append((stent, size.start_char, ev))
+    return found
+
+
+def _label_device(unit: Unit) -> str | None:
+    if not unit.label:
+        return None
+    return next((k for k in load("devices").keys() if k.lower() in unit.label.lower()), None)
+
+
+def _collapse(found: list[list[Found]]) -> tuple[list[Stent], list[Evidence]]:
+    """Across mentions, a size counts as often as the mention that names it most often."""
+    counts: dict[tuple, int] = {}
+    best: dict[tuple, Stent] = {}
+    evidence: dict[tuple, list[Evidence]] = {}
+    order: list[tuple] = []
+    for mention in found:
+        local: dict[tuple, int] = {}
+        for stent, _, ev in mention:
+            key = (stent.diameter_mm, stent.length_mm)
+            local[key] = local.get(key, 0) + 1
+            if key not in best or (best[key].device is None and stent.device):
+                best[key] = stent
+            evidence.setdefault(key, []).append(ev)
+            if key not in order:
+                order.append(key)
+        for key, n in local.items():
+            counts[key] = max(counts.get(key, 0), n)
+    stents = [best[key] for key in order for _ in range(counts[key])]
+    return stents, [ev for key in order for ev in evidence[key][:2]]
+
+
+def extract_stents(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    """Fill ``stents``: from the patient's table cells if any, else from the narrative."""
+    table = [
+        stents_in(u, doc, _label_device(u)) for u in scope.table_units() if "stents" in u.families
+    ]
+    text = []
+    for unit in scope.text_units():
+        if unit.section_kind == "figures":
+            continue
+        by_sentence: dict[int, list[Found]] = {}
+        for item in stents_in(unit, doc):
+            by_sentence.setdefault(_sentence_index(unit, item[1]), []).append(item)
+        text += list(by_sentence.values())
+    t_stents, t_ev = _collapse([m for m in table if m])
+    x_stents, x_ev = _collapse([m for m in text if m])
+    if t_stents:
+        out.put("stents", t_stents, t_ev)
+        if x_stents and _sizes(x_stents) != _sizes(t_stents):
+            from schemas.models import Conflict
+
+            out.conflicts.append(
+                Conflict(
+                    patient_id=out.patient_id,
+                    field="stents",
+                    values=[_sizes(t_stents), _sizes(x_stents)],
+                    chosen=_sizes(t_stents),
+                    evidence=[t_ev[0], x_ev[0]],
+                )
+            )
+    elif x_stents:
+        out.put("stents", x_stents, x_ev)
+
+
+def _sizes(stents: list[Stent]) -> list[str]:
+    return sorted(f"{s.diameter_mm:g}x{s.length_mm:g}" for s in stents)
+
+
+def _sentence_index(unit: Unit, char: int) -> int:
+    if not unit.doc.has_annotation("SENT_START"):
+        return 0
+    for i, sent in enumerate(unit.doc.sents):
+        if sent.start_char <= char < sent.end_char:
+            return i
+    return 0

@@ -1,0 +1,229 @@
+"""Study facts: title, authors, journal, year, DOI, design, indication, n and pooled summaries."""
+
+from __future__ import annotations
+
+import re
+
+from extract.fields.analysis import Analysis
+from extract.fields.candidates import FieldValues
+from extract.nlp.measures import parse_number, to_days
+from extract.sections import Section
+from extract.vocab import load
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_CITATION = re.compile(
+    r"^\s*(?P<journal>[A-Z][A-Za-z.&' -]{2,80}?)\.?\s+(?P<year>(?:19|20)\d\d)\s*[;:,]"
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_DEGREE = re.compile(
+    r"^(?:MD|PhD|MBBS|MB|BS|ChB|FRCS|FRCR|FACS|FSIR|FAHA|FSVM|RPVI|MPH|DO|MSc|MS|"
+    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|\(Vasc\))$"
+)
+_NUM = r"(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)"
+_SEX_COUNTS = re.compile(
+    rf"{_NUM}\s+(?P<sa>women|woman|females?|men|man|males?)\b(?:\s*(?:,|and|/|;)\s*"
+    r"(?P<m>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?P<sb>women|woman|females?|men|man|males?)\b)?",
+    re.IGNORECASE,
+)
+_MEAN_AGE = re.compile(r"\bmean age\b[^0-9]{0,12}?(?P<v>\d{2}(?:\.\d+)?)", re.IGNORECASE)
+_MEDIAN_FU = re.compile(
+    r"\bmedian (?:clinical )?follow-?up\b[^0-9]{0,20}?(?P<v>\d+(?:\.\d+)?)\s*"
+    r"(?P<u>days?|weeks?|months?|years?)",
+    re.IGNORECASE,
+)
+_N_PATIENTS = re.compile(rf"\b{_NUM}\s+(?:consecutive\s+)?patients\b", re.IGNORECASE)
+
+
+def _front(analysis: Analysis) -> list[Section]:
+    """Sections before the introduction (title block, abstract, keywords)."""
+    front = []
+    for section in analysis.layout.sections:
+        if section.kind in ("introduction", "methods", "case", "results", "discussion"):
+            break
+        front.append(section)
+    return front
+
+
+def _text_of(analysis: Analysis, sections: list[Section]) -> list[tuple[int, str]]:
+    return [(b.start, b.text) for s in sections for b in s.blocks]
+
+
+def _title_authors(analysis: Analysis, out: FieldValues) -> None:
+    doc = analysis.doc
+    blocks = [b for b in analysis.layout.blocks if b.text.strip()]
+    if not blocks:
+        return
+    title = blocks[0]
+    raw = title.text.strip()
+    clean = raw.lstrip("#").strip().strip("*").strip()
+    offset = title.start + title.text.index(clean) if clean in title.text else title.start
+    out.put("title", clean, [doc.evidence(offset, offset + len(clean), "title")])
+    for block in blocks[1:4]:
+        line = block.text.strip()
+        names = _authors(line)
+        if names:
+            out.put("authors", names, [doc.evidence(block.start, block.end, "front")])
+            return
+
+
+def _authors(line: str) -> list[str]:
+    if (
+        len(line) > 400
+        or "\n" in line
+        or line.endswith(".")
+        and ";" not in line
+        and "," not in line
+    ):
+        return []
+    parts = [p.strip() for p in re.split(r";|,", line) if p.strip()]
+    names = []
+    for part in parts:
+        tokens = [t for t in part.split() if not _DEGREE.match(t.strip("()"))]
+        if not tokens:
+            continue
+        if len(tokens) < 2 or len(tokens) > 5 or not all(t[0].isupper() for t in tokens):
+            return []
+        names.append(" ".join(tokens))
+    return names if names and len(parts) >= 2 and len(names) <= 40 else []
+
+
+def _citation(analysis: Analysis, out: FieldValues) -> None:
+    doc = analysis.doc
+    front = _front(analysis)
+    pieces = _text_of(analysis, front)
+    for start, text in pieces:
+        match = _DOI.search(text)
+        if match:
+            doi = match.group(1).rstrip(".,;)")
+            out.put(
+                "doi",
+                doi,
+                [doc.evidence(start + match.start(1), start + match.start(1) + len(doi), "front")],
+            )
+            break
+    for start, text in pieces:
+        offset = start
+        for line in text.splitlines(keepends=True):
+            match = _CITATION.match(line)
+            if match and "journal" not in out.values:
+                j = match.group("journal").strip()
+                out.put(
+                    "journal",
+                    j,
+                    [
+                        doc.evidence(
+                            offset + match.start("journal"),
+                            offset + match.start("journal") + len(j),
+                            "front",
+                        )
+                    ],
+                )
+                out.put(
+                    "year",
+                    int(match.group("year")),
+                    [
+                        doc.evidence(
+                            offset + match.start("year"), offset + match.end("year"), "front"
+                        )
+                    ],
+                )
+            offset += len(line)
+    if "year" not in out.values:
+        for start, text in pieces[1:]:
+            if (
+                out.values.get("doi")
+                and out.values["doi"] in text
+                or re.search(r"publish|accepted|received", text, re.I)
+            ):
+                match = _YEAR.search(text)
+                if match:
+                    out.put(
+                        "year",
+                        int(match.group(1)),
+                        [doc.evidence(start + match.start(), start + match.end(), "front")],
+                    )
+                    break
+
+
+def _indication(analysis: Analysis, out: FieldValues) -> None:
+    doc = analysis.doc
+    counts: dict[str, list] = {}
+    title_units = [
+        u
+        for u in analysis.units
+        if u.start < (analysis.layout.blocks[0].end if analysis.layout.blocks else 0)
+    ]
+    title_text = analysis.layout.blocks[0].text if analysis.layout.blocks else ""
+    vocab = load("indications")
+    for key, concept in vocab.concepts.items():
+        for term in concept.terms + concept.abbrevs:
+            match = re.search(
+                rf"\b{re.escape(term)}\b", title_text, re.IGNORECASE if len(term) > 4 else 0
+            )
+            if match:
+                start = analysis.layout.blocks[0].start + match.start()
+                out.put("indication", key, [doc.evidence(start, start + len(term), "title")])
+                return
+    del title_units
+    for unit in analysis.units:
+        if unit.section_kind not in ("abstract", "methods", "results", "case", "body"):
+            continue
+        for span in unit.spans("vocab", "indications"):
+            counts.setdefault(span.kb_id_, []).append(unit.span_evidence(doc, span))
+    if counts:
+        key = max(counts, key=lambda k: len(counts[k]))
+        out.put("indication", key, counts[key][:3])
+
+
+def _reported(analysis: Analysis, out: FieldValues) -> None:
+    doc = analysis.doc
+    units = [
+        u
+        for u in analysis.units
+        if u.source == "text" and u.section_kind in ("abstract", "results", "methods", "body")
+    ]
+    rep: dict = {}
+    for unit in units:
+        text = unit.text
+        if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
+            rep["mean_age_years"] = (float(m.group("v")), unit.evidence(doc, *m.span()))
+        if "median_follow_up_days" not in rep and (m := _MEDIAN_FU.search(text)):
+            rep["median_follow_up_days"] = (
+                to_days(float(m.group("v")), m.group("u")),
+                unit.evidence(doc, *m.span()),
+            )
+        if "n_female" not in rep:
+            for m in _SEX_COUNTS.finditer(text):
+                pairs = [(m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))]
+                got = {}
+                for num, word in pairs:
+                    if num is None:
+                        continue
+                    value = parse_number(num)
+                    if value is None:
+                        break
+                    got["n_female" if word.lower().startswith(("wom", "fem")) else "n_male"] = int(
+                        value
+                    )
+                if len(got) == 2:
+                    ev = unit.evidence(doc, *m.span())
+                    for k, v in got.items():
+                        rep[k] = (v, ev)
+                    break
+        if "n_reported" not in rep and (m := _N_PATIENTS.search(text)):
+            value = parse_number(m.group("n"))
+            if value and value >= 2:
+                rep["n_reported"] = (int(value), unit.evidence(doc, *m.span()))
+    for key, (value, ev) in rep.items():
+        out.put(f"reported.{key}", value, [ev])
+
+
+def extract_study(analysis: Analysis, n_patients: int) -> FieldValues:
+    """Study-level values; ``reported.*`` keys carry pooled summaries."""
+    out = FieldValues()
+    _title_authors(analysis, out)
+    _citation(analysis, out)
+    _indication(analysis, out)
+    if n_patients != 1:
+        _reported(analysis, out)
+    return out

@@ -1,0 +1,85 @@
+"""`dva_vocab`: marks every mention of a vocabulary concept in ``doc.spans["vocab"]``.
+
+Terms match case-insensitively (PhraseMatcher on LOWER), abbreviations case-sensitively (ORTH).
+Abbreviations that mean other things too (PT, PTA, HD) count only where the paper defines them:
+the defining long form, looked up in the vocabularies, decides the concept.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.vocab import load
+
+CONCEPTS = ("arteries", "veins", "risk_factors", "amputation_levels", "devices", "indications")
+VEIN_WORDS = {"vein", "veins", "venous"}
+ARTERY_WORDS = {"artery", "arteries", "arterial"}
+
+
+def lookup_long_form(long_form: str) -> tuple[str, str] | None:
+    """The (concept, key) a defined abbreviation's long form names, if any."""
+    for concept in CONCEPTS:
+        key = load(concept).normalize(long_form)
+        if key is not None:
+            return concept, key
+    return None
+
+
+class VocabRuler:
+    """Phrase matching of the shared vocabularies, with paper-defined abbreviations."""
+
+    def __init__(self, nlp: Language, name: str, span_key: str) -> None:
+        self.name = name
+        self.span_key = span_key
+        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.abbrevs = PhraseMatcher(nlp.vocab, attr="ORTH")
+        manufacturers = load("devices").extra.get("manufacturers", {})
+        for concept in CONCEPTS:
+            for key, entry in load(concept).concepts.items():
+                match_id = f"{concept}|{key}"
+                if entry.terms:
+                    self.terms.add(match_id, list(nlp.tokenizer.pipe(entry.terms)))
+                if entry.abbrevs:
+                    self.abbrevs.add(match_id, list(nlp.tokenizer.pipe(entry.abbrevs)))
+        for canonical, forms in manufacturers.items():
+            self.terms.add(f"manufacturers|{canonical}", list(nlp.tokenizer.pipe(forms)))
+        for ext in ("negated", "hypothetical", "family"):
+            if not Span.has_extension(ext):
+                Span.set_extension(ext, default=False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        vocab = doc.vocab.strings
+        for matcher in (self.terms, self.abbrevs):
+            for match_id, start, end in matcher(doc):
+                concept, key = vocab[match_id].split("|", 1)
+                spans.append(Span(doc, start, end, label=concept, kb_id=key))
+        defined: dict[str, str] = doc.user_data.get("abbreviations", {})
+        for token in doc:
+            long_form = defined.get(token.text)
+            if long_form:
+                hit = lookup_long_form(long_form)
+                if hit:
+                    spans.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1]))
+        doc.spans[self.span_key] = [self._vessel_kind(s) for s in filter_spans(spans)]
+        return doc
+
+    @staticmethod
+    def _vessel_kind(span: Span) -> Span:
+        """ "PT vein", "peroneal veins": an artery name followed by a vein word is a vein."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if span.label_ == "arteries" and nxt is not None and nxt.lower_ in VEIN_WORDS:
+            if span.kb_id_ in load("veins"):
+                return Span(span.doc, span.start, span.end + 1, label="veins", kb_id=span.kb_id_)
+        if span.label_ == "arteries" and nxt is not None and nxt.lower_ in ARTERY_WORDS:
+            return Span(span.doc, span.start, span.end + 1, label="arteries", kb_id=span.kb_id_)
+        return span
+
+
+@Language.factory("dva_vocab", default_config={"span_key": "vocab"})
+def make_vocab_ruler(nlp: Language, name: str, span_key: str) -> VocabRuler:
+    """Factory of the vocabulary ruler."""
+    return VocabRuler(nlp, name, span_key)

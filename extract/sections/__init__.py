@@ -1,0 +1,207 @@
+"""Sections: the document as blocks (headings, paragraphs, tables, captions) under sections.
+
+Headings are found by form (markdown ``#``, numbered, ALL CAPS, bold, short known lines), never
+by a paper's own strings. Per-case scopes come from "Case 1" / "Patient A" headings and from
+paragraphs that open with such a label.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+@cache
+def _config() -> tuple[dict, dict]:
+    with open(_HERE / "headings.toml", "rb") as h1, open(_HERE / "labels.toml", "rb") as h2:
+        return tomllib.load(h1), tomllib.load(h2)
+
+
+@cache
+def label_patterns() -> dict[str, re.Pattern]:
+    """Compiled patient-label patterns (label, runin, row_id, id_header)."""
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _config()[1].items()}
+
+
+def patient_label(text: str) -> str | None:
+    """ "Patient 2", "Case B", "**Case 3.**" -> "2" / "B" / "3"; else None."""
+    match = label_patterns()["label"].match(text.strip())
+    return match.group("id").upper() if match else None
+
+
+@dataclass
+class Block:
+    """A run of lines: heading, paragraph, table, caption (figure/table) or footnote."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    section: int = -1
+    patient: str | None = None
+
+
+@dataclass
+class Section:
+    """A heading and what follows it up to the next heading."""
+
+    kind: str
+    title: str
+    start: int
+    end: int
+    patient: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """Blocks and sections of one document."""
+
+    blocks: list[Block]
+    sections: list[Section]
+
+    def section_of(self, block: Block) -> Section:
+        """The section a block belongs to."""
+        return self.sections[block.section]
+
+
+_MD = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_BOLD = re.compile(r"^\*\*(.+?)\*\*:?$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-Z][^.,;]{1,70})$")
+_CAPS = re.compile(r"^[A-Z][A-Z0-9 &/()\-–:]{2,80}$")
+_FIGURE = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+", re.IGNORECASE)
+_TABLE_CAPTION = re.compile(r"^\**\s*table\s*\d+\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(
+    r"(?i)^(?:abbreviations?\b|values are\b|note[s]?:|\*|†|data are\b"
+    r"|[A-Za-z][\w-]{0,9}\s*,\s*[^;,]{2,60};)"
+)
+
+
+def _is_table_line(line: str) -> bool:
+    if "\t" in line.strip("\t "):
+        return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
+    stripped = line.strip()
+    return stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3)
+
+
+def heading_text(line: str) -> str | None:
+    """The heading a standalone line states, or None if it is not a heading."""
+    line = line.strip()
+    if not line or len(line) > 120:
+        return None
+    for pattern in (_MD, _BOLD):
+        match = pattern.match(line)
+        if match:
+            return match.group(1).strip().strip("*").strip()
+    match = _NUMBERED.match(line)
+    if match and len(match.group(2).split()) <= 8:
+        return match.group(2).strip()
+    if _CAPS.match(line) and any(len(w) > 2 for w in line.split()) and len(line.split()) <= 10:
+        return line
+    if patient_label(line):
+        return line
+    words = line.rstrip(":").split()
+    if len(words) <= 5 and line[0].isupper() and not line.endswith((".", ",", ";")):
+        if classify_heading(line) != "body":
+            return line.rstrip(":")
+    return None
+
+
+def classify_heading(title: str) -> str:
+    """The section kind of a heading ("Case Presentation" -> case, "Discussion" -> ...)."""
+    if patient_label(title):
+        return "case"
+    headings, _ = _config()
+    lowered = " " + re.sub(r"[^a-z ]+", " ", title.lower()) + " "
+    for kind in headings["order"]:
+        for word in headings["kinds"].get(kind, ()):
+            if f" {word} " in lowered:
+                return kind
+    return "body"
+
+
+def narrative_kinds() -> set[str]:
+    """Section kinds read for a single-patient report."""
+    return set(_config()[0]["narrative"])
+
+
+def _raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Line runs separated by blank lines, split where table lines begin or end."""
+    blocks: list[tuple[int, int]] = []
+    start = None
+    prev_table = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        body = line.strip()
+        is_table = _is_table_line(line) if body else None
+        if not body:
+            if start is not None:
+                blocks.append((start, pos))
+            start = None
+        elif start is None:
+            start = pos
+        elif is_table != prev_table or heading_text(body) and not is_table:
+            blocks.append((start, pos))
+            start = pos
+        prev_table = is_table
+        pos = end
+    if start is not None:
+        blocks.append((start, len(text)))
+    return blocks
+
+
+def _block_kind(text: str, first: bool) -> str:
+    stripped = text.strip()
+    lines = stripped.splitlines()
+    if all(_is_table_line(line) for line in lines):
+        return "table"
+    if _FIGURE.match(stripped):
+        return "figure"
+    if _TABLE_CAPTION.match(stripped):
+        return "table_caption"
+    if len(lines) == 1 and (first or heading_text(stripped)):
+        return "title" if first else "heading"
+    return "paragraph"
+
+
+def segment(text: str) -> Layout:
+    """Split a document into blocks and sections."""
+    blocks: list[Block] = []
+    for i, (start, end) in enumerate(_raw_blocks(text)):
+        chunk = text[start:end]
+        blocks.append(Block(kind=_block_kind(chunk, i == 0), start=start, end=end, text=chunk))
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if block.kind == "paragraph" and prev.kind in ("table", "footnote"):
+            if _FOOTNOTE.match(block.text.strip()) and prev.kind == "table":
+                block.kind = "footnote"
+    sections = [Section(kind="front", title="", start=0, end=len(text))]
+    case_label: str | None
+    runin = label_patterns()["runin"]
+    for block in blocks:
+        if block.kind == "heading":
+            title = heading_text(block.text) or block.text.strip()
+            kind = classify_heading(title)
+            sections[-1].end = block.start
+            sections.append(
+                Section(
+                    kind=kind,
+                    title=title,
+                    start=block.start,
+                    end=len(text),
+                    patient=patient_label(title),
+                )
+            )
+        elif block.kind == "paragraph":
+            match = runin.match(block.text.strip())
+            case_label = match.group("id").upper() if match else None
+        block.section = len(sections) - 1
+        if block.kind == "paragraph":
+            block.patient = sections[-1].patient or case_label
+        sections[-1].blocks.append(block)
+    return Layout(blocks=blocks, sections=sections)

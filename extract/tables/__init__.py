@@ -1,0 +1,171 @@
+"""Tables: tab- or pipe-separated blocks to a table model, and which way the patients run.
+
+A table whose header cells are patient labels ("Patient 1 | Patient 2") has patients as
+columns; one whose first column holds patient ids ("Pt | Age/Sex | ...", rows "1", "2") has
+patients as rows. Any other table (group columns such as "Overall (n = 32)") holds no patients.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extract.sections import Block, label_patterns, patient_label
+
+_HERE = Path(__file__).parent
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+@dataclass
+class Cell:
+    """One cell: its text and where it stands in the document."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class PatientCell:
+    """A cell that belongs to one patient, with the label of its row or column."""
+
+    patient: str
+    label: str
+    cell: Cell
+    families: frozenset[str]
+
+
+@dataclass
+class Table:
+    """A parsed table with its caption and footnote."""
+
+    header: list[Cell]
+    rows: list[list[Cell]]
+    start: int
+    end: int
+    caption: Block | None = None
+    footnote: Block | None = None
+    orientation: str = "none"
+    patients: list[str] = field(default_factory=list)
+    cells: list[PatientCell] = field(default_factory=list)
+
+
+@cache
+def _families() -> dict[str, list[str]]:
+    with open(_HERE / "labels.toml", "rb") as handle:
+        return tomllib.load(handle)["families"]
+
+
+def label_families(label: str) -> frozenset[str]:
+    """Families of a row/column label ("Major risk factors" -> {"risk"})."""
+    lowered = " " + re.sub(r"\s+", " ", label.lower()) + " "
+    found = set()
+    for family, words in _families().items():
+        for word in words:
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered):
+                found.add(family)
+                break
+    return frozenset(found)
+
+
+def _split_line(line: str, offset: int) -> list[Cell]:
+    """Cells of one table line, each with document offsets (whitespace trimmed)."""
+    sep = "\t" if "\t" in line else "|"
+    cells: list[Cell] = []
+    pos = 0
+    parts = line.split(sep)
+    if sep == "|":
+        if parts and not parts[0].strip():
+            pos += len(parts[0]) + 1
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        start = offset + pos + lead
+        cells.append(Cell(text=text, start=start, end=start + len(text)))
+        pos += len(part) + 1
+    return cells
+
+
+def parse_table(block: Block) -> Table:
+    """A table block (tab or pipe lines) into header + rows; ragged rows padded."""
+    rows: list[list[Cell]] = []
+    pos = block.start
+    for line in block.text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        if body.strip() and not _SEPARATOR_ROW.match(body) or (body.strip() and "-" not in body):
+            if not _SEPARATOR_ROW.match(body):
+                rows.append(_split_line(body, pos))
+        pos += len(line)
+    header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
+    table = Table(header=header, rows=body_rows, start=block.start, end=block.end)
+    _orient(table)
+    return table
+
+
+def _orient(table: Table) -> None:
+    """Decide whether patients run in columns or rows and collect their cells."""
+    header_ids = [patient_label(c.text) for c in table.header[1:]]
+    if header_ids and all(header_ids):
+        table.orientation = "columns"
+        table.patients = list(dict.fromkeys(header_ids))
+        for row in table.rows:
+            if not row:
+                continue
+            label = row[0].text
+            families = label_families(label)
+            for pid, cell in zip(header_ids, row[1:], strict=False):
+                if cell.text:
+                    table.cells.append(PatientCell(pid, label, cell, families))
+        return
+    pats = label_patterns()
+    first = [row[0].text for row in table.rows if row]
+    ids = [pats["row_id"].match(t) for t in first]
+    header0 = table.header[0].text if table.header else ""
+    field_like = sum(1 for c in table.header[1:] if label_families(c.text))
+    if first and all(ids) and (pats["id_header"].match(header0) or field_like >= 2):
+        table.orientation = "rows"
+        for row, match in zip(table.rows, ids, strict=False):
+            pid = match.group("id").upper()
+            table.patients.append(pid)
+            for head, cell in zip(table.header[1:], row[1:], strict=False):
+                if cell.text:
+                    table.cells.append(PatientCell(pid, head.text, cell, label_families(head.text)))
+
+
+def find_tables(blocks: list[Block]) -> list[Table]:
+    """Every table block with its caption (before) and footnote (after)."""
+    tables = []
+    for i, block in enumerate(blocks):
+        if block.kind != "table":
+            continue
+        table = parse_table(block)
+        for back in range(i - 1, max(i - 3, -1), -1):
+            if blocks[back].kind == "table_caption":
+                table.caption = blocks[back]
+                break
+            if blocks[back].kind == "table":
+                break
+        if i + 1 < len(blocks) and blocks[i + 1].kind == "footnote":
+            table.footnote = blocks[i + 1]
+        tables.append(table)
+    return tables
+
+
+_ABBREV_ITEM = re.compile(r"(?P<short>[A-Za-z][\w/-]{0,11}(?: \d?[a-z]?)?)\s*,\s*(?P<long>[^;.]+)")
+
+
+def footnote_abbreviations(text: str) -> dict[str, str]:
+    """An "Abbreviations: HTN, hypertension; DM, ..." footnote as {"HTN": "hypertension", ...}."""
+    body = re.sub(r"^\s*abbreviations?\s*[:.]?\s*", "", text.strip(), flags=re.IGNORECASE)
+    found: dict[str, str] = {}
+    for item in body.split(";"):
+        match = _ABBREV_ITEM.match(item.strip())
+        if match:
+            found[match.group("short").strip()] = match.group("long").strip()
+    return found
