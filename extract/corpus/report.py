@@ -24,6 +24,9 @@ def summary_lines(pooled: Pooled, outputs: dict[str, str], found: int) -> list[s
     lines = [f"{label:<16}{path}" for label, path in outputs.items()]
     lines.append(f"{'papers found':<16}{found}")
     lines.append(f"{'  read':<16}{pooled.read}")
+    empty = [study_id for study_id, r in pooled.results if not r.patients]
+    if empty:
+        lines.append(f"{'  no patients':<16}{len(empty)} (no individual patient data found)")
     lines.append(f"{'  failed':<16}{len(pooled.failed)}")
     lines += _listed([f"{rel}: {reason}" for rel, reason in pooled.failed])
     lines.append(f"{'  duplicates':<16}{len(pooled.duplicates)} (not counted)")

@@ -17,6 +17,7 @@ from extract.fields.analysis import Unit
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex
 from extract.fields.patients import PatientScope
+from extract.vocab import load
 from schemas.models import Evidence, PriorDVA
 
 MAX_GAP = 14
@@ -114,11 +115,12 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
 
 
 def _target_only(unit: Unit, doc: Document) -> list[Candidate]:
-    """A vein in a target-vein table cell ("PT vein", "PTV")."""
-    veins = [s for s in unit.spans("vocab", "veins") if s.kb_id_ != "pedal_arch"]
-    return (
-        [Candidate(veins[0].kb_id_, [unit.span_evidence(doc, veins[0])], "table")] if veins else []
-    )
+    """The vein of a target-vein table cell ("PT vein", "PTV", or just "Posterior tibial")."""
+    named = [s for s in unit.spans("vocab") if s.label_ in ("veins", "arteries")]
+    named = [s for s in named if s.kb_id_ != "pedal_arch" and s.kb_id_ in load("veins")]
+    if not named:
+        return []
+    return [Candidate(named[0].kb_id_, [unit.span_evidence(doc, named[0])], "table")]
 
 
 def extract_anatomy(scope: PatientScope, doc: Document, out: FieldValues) -> None:

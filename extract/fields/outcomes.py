@@ -38,10 +38,12 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
     for key, pattern in cues()["outcome"]["amputation_regex"]:
         for match in re.finditer(pattern, unit.text, re.IGNORECASE):
             levels.append(Candidate(key, [unit.evidence(doc, *match.span())], unit.source))
-    if unit.source == "table":
+    if unit.source == "table" and not levels:
         head = re.split(r"[,;(]", unit.text, maxsplit=1)[0].strip()
-        key = vocab.normalize(head)
-        if key and key in vocab.concepts and not levels:
+        keys = [vocab.normalize(head)] + [vocab.normalize(w) for w in re.findall(r"[A-Za-z]+", head)]
+        keys = [k for k in keys if k]
+        if keys:
+            key = max(keys, key=lambda k: vocab.attr(k, "rank", 0))
             target = nones if key == "none" else levels
             target.append(Candidate(key, [unit.evidence(doc, 0, len(head))], "table"))
     for match in regex("outcome", "no_amputation").finditer(unit.text):

@@ -65,9 +65,15 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
     return best[1] if best else None
 
 
-def _count_before(unit: Unit, size: Span) -> int:
-    """ "2 × Viabahn 5 × 100", "two overlapping Viabahn 5 × 100" -> 2; else 1."""
+_COUNT_AFTER = re.compile(r"^\s*(?:mm\s*)?\(?\s*[x×]\s*(\d)\s*\)?(?![\d.])")
+
+
+def _count(unit: Unit, size: Span) -> int:
+    """How many stents a size names: "2 × Viabahn 5 × 100", "two ... 5 × 100", "(×2)"."""
     doc = unit.doc
+    after = _COUNT_AFTER.match(unit.text[size.end_char : size.end_char + 12])
+    if after:
+        return int(after.group(1))
     filler = words("stents", "count_filler")
     device_tokens = {t.i for s in unit.spans("vocab", "devices") for t in s}
     i = size.start - 1
@@ -145,7 +151,7 @@ def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> lis
             length_mm=length,
         )
         ev = unit.span_evidence(doc, size)
-        for _ in range(_count_before(unit, size)):
+        for _ in range(_count(unit, size)):
             found.append((stent, size.start_char, ev))
     return found
 

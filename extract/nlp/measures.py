@@ -79,7 +79,7 @@ def parse_match(label: str, match: re.Match) -> object | None:
     groups = match.groupdict()
     if label == "SIZE":
         du = groups.get("du") or groups.get("lu")
-        return (_to_mm(groups["d"], du), _to_mm(groups["l"], groups["lu"]))
+        return (_to_mm(groups["d"], du), _to_mm(groups["l"], groups.get("lu")))
     if label in ("AGE", "SEXAGE"):
         number = parse_number(groups["n"])
         if number is None or not 0 < number < 120:

@@ -7,25 +7,39 @@ the defining long form, looked up in the vocabularies, decides the concept.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.vocab import load
+from extract.vocab import fold, load
 
 CONCEPTS = ("arteries", "veins", "risk_factors", "amputation_levels", "devices", "indications")
 VEIN_WORDS = {"vein", "veins", "venous"}
 ARTERY_WORDS = {"artery", "arteries", "arterial"}
 
 
+@cache
 def lookup_long_form(long_form: str) -> tuple[str, str] | None:
-    """The (concept, key) a defined abbreviation's long form names, if any."""
+    """The (concept, key) a defined abbreviation's long form names, if any.
+
+    An exact written form wins; else the longest vocabulary term the long form contains
+    ("chronic kidney disease stage 3" -> chronic_kidney_disease).
+    """
     for concept in CONCEPTS:
         key = load(concept).normalize(long_form)
         if key is not None:
             return concept, key
-    return None
+    folded = " " + fold(long_form) + " "
+    best: tuple[int, str, str] | None = None
+    for concept in CONCEPTS:
+        for key, entry in load(concept).concepts.items():
+            for term in entry.terms:
+                if f" {fold(term)} " in folded and (best is None or len(term) > best[0]):
+                    best = (len(term), concept, key)
+    return (best[1], best[2]) if best else None
 
 
 class VocabRuler:

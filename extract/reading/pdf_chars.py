@@ -1,36 +1,54 @@
-"""PDFium access: one page's characters (with loose boxes) and ruling edges, fast.
+"""PDFium access: one page's words (with loose boxes) and ruling edges, fast.
 
+Boxes are read per word (first and last glyph), not per glyph: a PDFium call costs about 2 µs,
+so per-glyph boxes would take most of the time budget. Glyphs are examined one by one only
+where a word needs it (a trailing superscript, a ruling line or a wide gap inside it).
 Coordinates are top-down like pdfplumber's: ``top`` grows downwards from the page's top edge.
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-_SPACES = frozenset(" \t\r\n\x00\u00a0\u2002\u2003\u2009\u200a\u200b\ufeff")
+# PDFium marks a hyphen it thinks ends a line inside a word with U+FFFE (and drops the break).
+_LINE_HYPHENS = "\ufffe\x02\u00ad"
+_WORD = re.compile(r"[^\s\x00\ufeff\u200b\ufffe\x02\u00ad]+[\ufffe\x02\u00ad]?|[\ufffe\x02\u00ad]")
+_CITATION_MARK = re.compile(r"^[\d,\u2013\-–*†‡§¶]+$|^[a-z]$")
 _MAX_FORM_DEPTH = 8
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(slots=True)
-class Char:
-    """One glyph: its text, loose box and whether white space came before it in the stream."""
+class Word:
+    """A run of glyphs without white space, with its loose box (top-down coordinates)."""
 
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
-    space_before: bool
-    bold: bool
+    bold: bool = False
 
     @property
     def size(self) -> float:
-        """Height of the loose box: the font's size as drawn."""
+        """Height of the loose box: the font size as drawn."""
         return self.bottom - self.top
+
+    @property
+    def xc(self) -> float:
+        """Horizontal centre."""
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        """Vertical centre."""
+        return (self.top + self.bottom) / 2
 
 
 @dataclass
@@ -40,82 +58,162 @@ class PageData:
     number: int
     width: float
     height: float
-    chars: list[Char]
+    words: list[Word]
     edges: list[dict] = field(default_factory=list)
 
 
-def _page_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
-    """The crop box (left, bottom, right, top), falling back to the media box."""
-    left, bottom, right, top = page.get_cropbox()
-    if right - left < 1 or top - bottom < 1:
-        left, bottom, right, top = page.get_mediabox()
-    return left, bottom, right, top
+class _Glyphs:
+    """Loose glyph boxes of one text page, converted to top-down page coordinates."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, left: float, top: float) -> None:
+        self.handle = textpage.raw
+        self.left, self.top = left, top
+        self.rect = raw.FS_RECTF()
+
+    def box(self, k: int) -> tuple[float, float, float, float] | None:
+        """(x0, top, x1, bottom) of glyph ``k``, or None when it has no box."""
+        r = self.rect
+        if not raw.FPDFText_GetLooseCharBox(self.handle, k, r):
+            return None
+        if r.top - r.bottom <= 0.1:
+            return None
+        return (r.left - self.left, self.top - r.top, r.right - self.left, self.top - r.bottom)
+
+    def bold(self, k: int) -> bool:
+        """Whether glyph ``k``'s font is bold (weight >= 600, or 'Bold' in its name)."""
+        weight = raw.FPDFText_GetFontWeight(self.handle, k)
+        if weight > 0:
+            return weight >= 600
+        buf = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(self.handle, k, buf, 128, ctypes.byref(flags))
+        return b"bold" in buf.value.lower()
 
 
-def read_chars(textpage: pdfium.PdfTextPage, left: float, top_y: float) -> list[Char]:
-    """All non-space characters of a text page, in PDFium's stream order."""
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The text page's characters, one string position per PDFium character index."""
     count = textpage.count_chars()
     if count <= 0:
-        return []
+        return ""
     text = textpage.get_text_range(0, count)
-    handle = textpage.raw
-    if len(text) != count:
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        handle = textpage.raw
         text = "".join(chr(raw.FPDFText_GetUnicode(handle, k) or 32) for k in range(count))
-    rect = raw.FS_RECTF()
-    loose = raw.FPDFText_GetLooseCharBox
-    chars: list[Char] = []
-    append = chars.append
-    space = True
-    bold = False
-    for k in range(count):
-        ch = text[k]
-        if ch in _SPACES or ch.isspace():
-            space = True
-            continue
-        if not loose(handle, k, rect):
-            continue
-        y_top, y_bottom = top_y - rect.top, top_y - rect.bottom
-        if y_bottom - y_top <= 0.1:
-            continue
-        if space:
-            bold = font_is_bold(handle, k)
-        append(Char(ch, rect.left - left, y_top, rect.right - left, y_bottom, space, bold))
-        space = False
-    return chars
+    return text
 
 
-def font_is_bold(handle: ctypes.c_void_p, index: int) -> bool:
-    """Whether the character's font is bold (weight >= 600, or 'Bold' in its name)."""
-    weight = raw.FPDFText_GetFontWeight(handle, index)
-    if weight >= 600:
-        return True
-    if weight > 0:
-        return False
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(handle, index, buf, 128, ctypes.byref(flags))
-    return b"bold" in buf.value.lower()
+def _split_word(
+    glyphs: _Glyphs, text: str, start: int, end: int, cuts: list[tuple], gap: float
+) -> list[Word]:
+    """Split a word glyph by glyph at ruling lines (``cuts``) and wide gaps."""
+    out: list[Word] = []
+    cur: Word | None = None
+    for k in range(start, end):
+        box = glyphs.box(k)
+        if box is None:
+            continue
+        x0, top, x1, bottom = box
+        ch = "-" if text[k] in _LINE_HYPHENS else text[k]
+        yc = (top + bottom) / 2
+        crosses = cur is not None and any(
+            cur.x1 - 0.5 <= x <= x0 + 0.5 and t <= yc <= b for x, t, b in cuts
+        )
+        if cur is None or crosses or x0 - cur.x1 > gap * (bottom - top):
+            cur = Word(ch, x0, top, x1, bottom)
+            out.append(cur)
+        else:
+            cur.text += ch
+            cur.x1 = max(cur.x1, x1)
+    return out
+
+
+def _crosses(x0: float, x1: float, yc: float, cuts: list[tuple[float, float, float]]) -> bool:
+    """Whether a vertical ruling line (x, top, bottom) runs through the span at height ``yc``."""
+    lo = bisect.bisect_right(cuts, (x0 + 0.5,))
+    for k in range(lo, len(cuts)):
+        x, top, bottom = cuts[k]
+        if x >= x1 - 0.5:
+            break
+        if top <= yc <= bottom:
+            return True
+    return False
+
+
+def read_words(
+    textpage: pdfium.PdfTextPage, left: float, top: float, v_cuts: list[tuple[float, float, float]]
+) -> list[Word]:
+    """All words of a text page in PDFium's order, trailing citation superscripts removed."""
+    text = _page_text(textpage)
+    glyphs = _Glyphs(textpage, left, top)
+    handle, rect, get_box = glyphs.handle, glyphs.rect, raw.FPDFText_GetLooseCharBox
+    weight = raw.FPDFText_GetFontWeight
+    words: list[Word] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if not get_box(handle, start, rect) or rect.top - rect.bottom <= 0.1:
+            words.extend(_split_word(glyphs, text, start, end, [], 0.6))
+            continue
+        x0, f_top, f_bottom = rect.left - left, top - rect.top, top - rect.bottom
+        size = f_bottom - f_top
+        if end - start > 1:
+            if not get_box(handle, end - 1, rect) or rect.top - rect.bottom <= 0.1:
+                words.extend(_split_word(glyphs, text, start, end, [], 0.6))
+                continue
+            x1, l_top, l_bottom = rect.right - left, top - rect.top, top - rect.bottom
+        else:
+            x1, l_top, l_bottom = rect.right - left, f_top, f_bottom
+        word_text = match.group()
+        if word_text[-1] in _LINE_HYPHENS:
+            word_text = word_text[:-1] + "-"
+        if l_bottom - l_top < 0.8 * size and l_bottom < f_bottom - 0.15 * size:
+            cut = _superscript_start(glyphs, start, end, size, f_bottom)
+            if cut is not None and _CITATION_MARK.match(text[cut:end]):
+                word_text = text[start:cut]
+                box = glyphs.box(cut - 1)
+                x1 = box[2] if box else x1
+                l_top, l_bottom = f_top, f_bottom
+        wide = x1 - x0 > (end - start) * size * 0.9 + 2 * size
+        if wide or (v_cuts and _crosses(x0, x1, (f_top + f_bottom) / 2, v_cuts)):
+            words.extend(_split_word(glyphs, text, start, end, v_cuts, 0.6))
+            continue
+        w = weight(handle, start)
+        bold = w >= 600 if w > 0 else glyphs.bold(start)
+        words.append(Word(word_text, x0, min(f_top, l_top), x1, max(f_bottom, l_bottom), bold))
+    return words
+
+
+def _superscript_start(
+    glyphs: _Glyphs, start: int, end: int, size: float, base: float
+) -> int | None:
+    """Index where a word's trailing run of small raised glyphs begins (None if all are)."""
+    k = end - 1
+    while k > start:
+        box = glyphs.box(k - 1)
+        if box is None or not (box[3] - box[1] < 0.8 * size and box[3] < base - 0.15 * size):
+            return k
+        k -= 1
+    return None
 
 
 def _matrix(obj: ctypes.c_void_p) -> tuple[float, float, float, float, float, float]:
     """The object's transformation matrix (a, b, c, d, e, f)."""
     m = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, m):
-        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
     """Matrix product: apply ``inner`` then ``outer``."""
     a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
+    a2, b2, c2, d2, e2, f2 = outer
     return (
-        a * A + b * C,
-        a * B + b * D,
-        c * A + d * C,
-        c * B + d * D,
-        e * A + f * C + E,
-        e * B + f * D + F,
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
     )
 
 
@@ -150,14 +248,12 @@ def _path_segments(obj: ctypes.c_void_p, matrix: tuple) -> list[tuple[float, flo
     return out
 
 
-def _collect_segments(
-    container: ctypes.c_void_p, is_form: bool, matrix: tuple, depth: int, out: list
-) -> None:
+def _collect_segments(container: ctypes.c_void_p, is_form: bool, matrix: tuple, depth: int, out: list) -> None:  # fmt: skip
     """Walk page (or form) objects, gathering straight path segments."""
-    count = (
-        raw.FPDFFormObj_CountObjects(container) if is_form else raw.FPDFPage_CountObjects(container)
-    )
-    get = raw.FPDFFormObj_GetObject if is_form else raw.FPDFPage_GetObject
+    if is_form:
+        count, get = raw.FPDFFormObj_CountObjects(container), raw.FPDFFormObj_GetObject
+    else:
+        count, get = raw.FPDFPage_CountObjects(container), raw.FPDFPage_GetObject
     for k in range(max(count, 0)):
         obj = get(container, k)
         kind = raw.FPDFPageObj_GetType(obj)
@@ -167,24 +263,24 @@ def _collect_segments(
             _collect_segments(obj, True, _compose(_matrix(obj), matrix), depth + 1, out)
 
 
-def read_edges(page: pdfium.PdfPage, left: float, top_y: float, tol: float = 1.0) -> list[dict]:
+def read_edges(page: pdfium.PdfPage, left: float, top: float, tol: float = 1.0) -> list[dict]:
     """Horizontal and vertical ruling edges as pdfplumber-style dicts (top-down coordinates)."""
     segments: list = []
-    _collect_segments(page.raw, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0, segments)
+    _collect_segments(page.raw, False, _IDENTITY, 0, segments)
     edges: list[dict] = []
     for x_a, y_a, x_b, y_b in segments:
         x0, x1 = sorted((x_a - left, x_b - left))
-        top, bottom = sorted((top_y - y_a, top_y - y_b))
-        if bottom - top <= tol and x1 - x0 > tol:
-            mid = (top + bottom) / 2
-            edges.append(_edge(x0, x1, mid, mid, "h"))
-        elif x1 - x0 <= tol and bottom - top > tol:
+        y0, y1 = sorted((top - y_a, top - y_b))
+        if y1 - y0 <= tol and x1 - x0 > tol:
+            mid = (y0 + y1) / 2
+            edges.append(edge(x0, x1, mid, mid, "h"))
+        elif x1 - x0 <= tol and y1 - y0 > tol:
             mid = (x0 + x1) / 2
-            edges.append(_edge(mid, mid, top, bottom, "v"))
+            edges.append(edge(mid, mid, y0, y1, "v"))
     return edges
 
 
-def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
+def edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
     """A pdfplumber edge dict."""
     return {
         "x0": x0,
@@ -198,17 +294,26 @@ def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> 
     }
 
 
+def _page_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    """The crop box (left, bottom, right, top), falling back to the media box."""
+    left, bottom, right, top = page.get_cropbox()
+    if right - left < 1 or top - bottom < 1:
+        left, bottom, right, top = page.get_mediabox()
+    return left, bottom, right, top
+
+
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
-    """Characters, ruling edges and size of page ``index`` (0-based)."""
+    """Words, ruling edges and size of page ``index`` (0-based)."""
     page = pdf[index]
     try:
         left, bottom, right, top = _page_box(page)
+        edges = read_edges(page, left, top)
+        v_cuts = sorted((e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v")
         textpage = page.get_textpage()
         try:
-            chars = read_chars(textpage, left, top)
+            words = read_words(textpage, left, top, v_cuts)
         finally:
             textpage.close()
-        edges = read_edges(page, left, top)
     finally:
         page.close()
-    return PageData(index + 1, right - left, top - bottom, chars, edges)
+    return PageData(index + 1, right - left, top - bottom, words, edges)

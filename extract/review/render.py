@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import ValidationError
 
 from extract import __version__
 from extract.review.evidence import EvidenceIndex, evidence_for
 from extract.review.gold import Comparison, Mark, compare
 from extract.review.spec import FieldSpec, format_value, get_value, prior_dva_options, specs
 from extract.review.textview import blocks
-from schemas.models import Conflict, ExtractionResult, GoldDocument
+from schemas.models import Conflict, ExtractionResult, GoldDocument, Patient, Reported, Study
 
 _HERE = Path(__file__).parent
 
@@ -87,6 +88,19 @@ def _conflict_target(conflict: Conflict, result: ExtractionResult) -> tuple[str,
     return f"p{index}:{spec.name}", spec
 
 
+def _normalized(key: str, name: str, value: Any) -> tuple[bool, Any]:
+    """Whether ``value`` is a valid value of the row, and its canonical form."""
+    try:
+        if key.startswith("study:reported."):
+            field = name.split(".", 1)[1]
+            return True, Reported.model_validate({field: value}).model_dump()[field]
+        if key.startswith("study:"):
+            return True, Study.model_validate({name: value}).model_dump()[name]
+        return True, Patient.model_validate({"patient_id": "-", name: value}).model_dump()[name]
+    except ValidationError:
+        return False, None
+
+
 def _conflicts(result: ExtractionResult, index: EvidenceIndex) -> tuple[list, dict, list]:
     """Conflict panel entries, cell key -> conflict number, and the readings for the script."""
     entries, by_cell, readings = [], {}, []
@@ -95,6 +109,10 @@ def _conflicts(result: ExtractionResult, index: EvidenceIndex) -> tuple[list, di
         kind = target[1].kind if target else "text"
         located = index.add_all(conflict.evidence)
         paired = len(located) == len(conflict.values)
+        checked = [
+            _normalized(target[0], target[1].name, v) if target else (False, None)
+            for v in conflict.values
+        ]
         entries.append(
             {
                 "n": n,
@@ -106,6 +124,7 @@ def _conflicts(result: ExtractionResult, index: EvidenceIndex) -> tuple[list, di
                         "text": format_value(kind, v) if target else json.dumps(v),
                         "chosen": v == conflict.chosen,
                         "ev": [located[i].id] if paired else [],
+                        "usable": checked[i][0],
                     }
                     for i, v in enumerate(conflict.values)
                 ],
@@ -114,7 +133,7 @@ def _conflicts(result: ExtractionResult, index: EvidenceIndex) -> tuple[list, di
         )
         if target:
             by_cell.setdefault(target[0], n)
-        readings.append({"key": target[0] if target else None, "values": conflict.values})
+        readings.append({"key": target[0] if target else None, "values": [v for _, v in checked]})
     return entries, by_cell, readings
 
 

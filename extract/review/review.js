@@ -537,13 +537,8 @@
     }
     if (act === "reading") {
       var conflict = data.conflicts[Number(btn.dataset.conflict)];
-      var spec = parseKey(conflict.key).spec;
-      var value = conflict.values[Number(btn.dataset.reading)];
-      var got = parse(spec, format(spec.kind, value));
-      if (!got.error) {
-        setValue(conflict.key, got.value);
-        cells[conflict.key].scrollIntoView({ block: "nearest" });
-      }
+      setValue(conflict.key, clone(conflict.values[Number(btn.dataset.reading)]));
+      cells[conflict.key].scrollIntoView({ block: "nearest" });
       return;
     }
     if (btn.classList.contains("drop")) {

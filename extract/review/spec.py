@@ -81,7 +81,9 @@ def _number(value: float | int) -> str:
     return str(value)
 
 
-def _stent(stent: dict) -> str:
+def _stent(stent: Any) -> str:
+    if not isinstance(stent, dict):
+        return str(stent)
     words = [stent.get("device") or "stent"]
     notes = []
     if stent.get("manufacturer"):
@@ -108,6 +110,8 @@ def format_value(kind: str, value: Any) -> str:
         return "yes" if value else "no"
     if kind in ("int", "float"):
         return _number(value)
+    if kind in ("text_list", "enum_list", "stents", "prior_dva") and not isinstance(value, list):
+        value = [value]
     if kind == "text_list":
         return "; ".join(str(v) for v in value)
     if kind == "enum_list":
@@ -115,7 +119,11 @@ def format_value(kind: str, value: Any) -> str:
     if kind == "stents":
         return "; ".join(_stent(s) for s in value)
     if kind == "prior_dva":
-        return "; ".join(
-            f"{p.get('donor_artery') or '?'} {ARROW} {p.get('target_vein') or '?'}" for p in value
-        )
+        return "; ".join(_prior(p) for p in value)
     return str(value)
+
+
+def _prior(prior: Any) -> str:
+    if not isinstance(prior, dict):
+        return str(prior)
+    return f"{prior.get('donor_artery') or '?'} {ARROW} {prior.get('target_vein') or '?'}"

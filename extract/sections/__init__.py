@@ -72,7 +72,8 @@ class Layout:
 
 _MD = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*:?$")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-Z][^.,;]{1,70})$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s*[|:)]?\s+([A-Z][^.,;|]{1,70})$")
+_RUNIN = re.compile(r"^\**([A-Z][A-Za-z &/-]{2,40}?)\**\s*[:.]\**\s+\S")
 _CAPS = re.compile(r"^[A-Z][A-Z0-9 &/()\-–:]{2,80}$")
 _FIGURE = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^\**\s*table\s*\d+\b", re.IGNORECASE)
@@ -110,6 +111,23 @@ def heading_text(line: str) -> str | None:
         if classify_heading(line) != "body":
             return line.rstrip(":")
     return None
+
+
+def is_article_type(line: str) -> bool:
+    """ "CASE REPORT", "Original Article": a journal's label above the title, not the title."""
+    words = _config()[0].get("article_types", [])
+    return line.strip().strip("*#").strip().lower() in words
+
+
+def runin_heading(paragraph: str) -> str | None:
+    """ "CASE REPORT: A 62-year-old ..." / "**Results:** ..." -> the run-in heading, if known."""
+    match = _RUNIN.match(paragraph.strip())
+    if not match:
+        return None
+    title = match.group(1).strip()
+    bold_or_caps = paragraph.lstrip().startswith("**") or title.isupper()
+    kind = classify_heading(title)
+    return title if kind != "body" and (bold_or_caps or len(title.split()) <= 3) else None
 
 
 def classify_heading(title: str) -> str:
@@ -165,17 +183,25 @@ def _block_kind(text: str, first: bool) -> str:
         return "figure"
     if _TABLE_CAPTION.match(stripped):
         return "table_caption"
+    if len(lines) == 1 and first and is_article_type(stripped):
+        return "article_type"
     if len(lines) == 1 and (first or heading_text(stripped)):
         return "title" if first else "heading"
     return "paragraph"
 
 
+def _opens_section(current: str, title: str) -> bool:
+    """A run-in heading opens a section, except the structured parts of an abstract."""
+    return current != "abstract" or classify_heading(title) == "keywords"
+
+
 def segment(text: str) -> Layout:
     """Split a document into blocks and sections."""
     blocks: list[Block] = []
-    for i, (start, end) in enumerate(_raw_blocks(text)):
+    for start, end in _raw_blocks(text):
         chunk = text[start:end]
-        blocks.append(Block(kind=_block_kind(chunk, i == 0), start=start, end=end, text=chunk))
+        first = all(b.kind == "article_type" for b in blocks)
+        blocks.append(Block(kind=_block_kind(chunk, first), start=start, end=end, text=chunk))
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if block.kind == "paragraph" and prev.kind in ("table", "footnote"):
             if _FOOTNOTE.match(block.text.strip()) and prev.kind == "table":
@@ -197,6 +223,16 @@ def segment(text: str) -> Layout:
                     patient=patient_label(title),
                 )
             )
+        elif (
+            block.kind == "paragraph"
+            and (title := runin_heading(block.text))
+            and _opens_section(sections[-1].kind, title)
+        ):
+            sections[-1].end = block.start
+            sections.append(
+                Section(kind=classify_heading(title), title=title, start=block.start, end=len(text))
+            )
+            case_label = None
         elif block.kind == "paragraph":
             match = runin.match(block.text.strip())
             case_label = match.group("id").upper() if match else None

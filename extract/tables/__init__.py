@@ -54,20 +54,26 @@ class Table:
 
 
 @cache
-def _families() -> dict[str, list[str]]:
+def _labels() -> dict:
     with open(_HERE / "labels.toml", "rb") as handle:
-        return tomllib.load(handle)["families"]
+        return tomllib.load(handle)
+
+
+def _families() -> dict[str, list[str]]:
+    return _labels()["families"]
+
+
+def _has_word(lowered: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) is not None
 
 
 def label_families(label: str) -> frozenset[str]:
     """Families of a row/column label ("Major risk factors" -> {"risk"})."""
     lowered = " " + re.sub(r"\s+", " ", label.lower()) + " "
-    found = set()
-    for family, words in _families().items():
-        for word in words:
-            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered):
-                found.add(family)
-                break
+    found = {f for f, words in _families().items() if any(_has_word(lowered, w) for w in words)}
+    for family, vetoes in _labels().get("veto", {}).items():
+        if any(_has_word(lowered, w) for w in vetoes):
+            found.discard(family)
     return frozenset(found)
 
 

@@ -1,0 +1,273 @@
+"""Page geometry: words into line segments, running headers/footers out, columns, reading order."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from extract.reading.pdf_chars import Word
+from extract.reading.pdf_config import PdfSettings
+
+_CITATION_MARK = re.compile(r"^[\d,\u2013\-*†‡§¶]+$|^[a-z]$")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Segment:
+    """Words on one line with no wide gap between them (one column's part of a text line)."""
+
+    words: list[Word]
+    page: int
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+
+    def update(self) -> None:
+        """Recompute the box and font size from the words."""
+        ws = self.words
+        self.x0 = min(w.x0 for w in ws)
+        self.x1 = max(w.x1 for w in ws)
+        self.top = min(w.top for w in ws)
+        self.bottom = max(w.bottom for w in ws)
+        self.size = statistics.median(w.size for w in ws) if len(ws) > 2 else max(w.size for w in ws)
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def spanning(self) -> bool:
+        """Set by the column finder: crosses the gutter."""
+        return False
+
+
+@dataclass
+class Line:
+    """Segments of one column at the same height, left to right."""
+
+    segments: list[Segment]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def text(self) -> str:
+        """The line's text."""
+        return " ".join(s.text for s in self.segments)
+
+
+@dataclass
+class Block:
+    """A table placed in the reading order (``payload`` is the table)."""
+
+    payload: object
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Stream:
+    """One column (or a full-width band) of a page, top to bottom: lines and table blocks."""
+
+    page: int
+    items: list[Line | Block] = field(default_factory=list)
+    left: float = 0.0
+    right: float = 0.0
+    justified: bool = True
+
+
+def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segment]:
+    """Group words (in stream order) into segments; drop glued citation superscripts."""
+    gap_limit = cfg.layout["segment_gap"]
+    segments: list[Segment] = []
+    cur: Segment | None = None
+    last: Word | None = None
+    for w in words:
+        w.text = cfg.normalize(w.text)
+        if cur is not None and last is not None:
+            overlap = min(last.bottom, w.bottom) - max(last.top, w.top)
+            size = max(last.size, w.size)
+            gap = w.x0 - last.x1
+            if overlap >= 0.5 * min(last.size, w.size) and -0.5 * size <= gap <= gap_limit * size:
+                cur.words.append(w)
+                last = w
+                continue
+        cur = Segment([w], page)
+        segments.append(cur)
+        last = w
+    ratio = cfg.layout["superscript_ratio"]
+    out: list[Segment] = []
+    for seg in segments:
+        seg.update()
+        if len(seg.words) > 1:
+            base = seg.bottom
+            seg.words = [
+                w
+                for w in seg.words
+                if not (
+                    w.size < ratio * seg.size
+                    and w.bottom < base - 0.15 * seg.size
+                    and _CITATION_MARK.match(w.text)
+                )
+            ]
+            seg.update()
+        out.append(seg)
+    return out
+
+
+def remove_running(pages: list[list[Segment]], heights: list[float], cfg: PdfSettings) -> None:
+    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages."""
+    run = cfg.running
+    n = len(pages)
+    need = max(2, round(run["min_page_fraction"] * n + 0.49))
+    tol = run["position_tolerance_pt"]
+    groups: dict[str, list[tuple[int, Segment]]] = {}
+    for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
+        zone = run["zone_fraction"] * height
+        for seg in segs:
+            if seg.top < zone or seg.bottom > height - zone:
+                key = _DIGITS.sub("#", seg.text.lower()).strip()
+                groups.setdefault(key, []).append((p, seg))
+    drop: set[int] = set()
+    for key, members in groups.items():
+        if n >= 2 and len({p for p, _ in members}) >= need:
+            tops = statistics.median(s.top for _, s in members)
+            near = [(p, s) for p, s in members if abs(s.top - tops) <= tol]
+            if len({p for p, _ in near}) >= need:
+                drop.update(id(s) for _, s in near)
+        elif cfg.page_number.match(key.replace("#", "1")):
+            drop.update(id(s) for p, s in members if _outermost(s, pages[p]))
+    for p, segs in enumerate(pages):
+        pages[p] = [s for s in segs if id(s) not in drop]
+
+
+def _outermost(seg: Segment, segs: list[Segment]) -> bool:
+    """Whether nothing else on the page lies above (or below) this segment."""
+    return all(o is seg or o.top > seg.bottom for o in segs) or all(
+        o is seg or o.bottom < seg.top for o in segs
+    )
+
+
+def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
+    """The x of the gap between two text columns, or None for a one-column page."""
+    lay = cfg.layout
+    lo, hi = lay["gutter_search"][0] * width, lay["gutter_search"][1] * width
+    total = sum(i.x1 - i.x0 for i in items)
+    if total <= 0 or len(items) < 6:
+        return None
+    events = sorted([(i.x0, i.x1 - i.x0) for i in items] + [(i.x1, -(i.x1 - i.x0)) for i in items])
+    best: tuple[float, float, float] | None = None  # (weight, -width, x)
+    weight, prev_x = 0.0, None
+    for x, delta in events:
+        if prev_x is not None and x > prev_x:
+            a, b = max(prev_x, lo), min(x, hi)
+            if b - a >= lay["gutter_min_pt"]:
+                cand = (round(weight, 3), -(b - a), (a + b) / 2)
+                if best is None or cand < best:
+                    best = cand
+        weight += delta
+        prev_x = x
+    if best is None or best[0] > lay["max_spanning_fraction"] * total:
+        return None
+    g = best[2]
+    left = sum(i.x1 - i.x0 for i in items if i.x1 <= g)
+    right = sum(i.x1 - i.x0 for i in items if i.x0 >= g)
+    if left < 0.1 * total or right < 0.1 * total:
+        return None
+    return g
+
+
+def reading_order(
+    page: int, segments: list[Segment], blocks: list[Block], width: float, cfg: PdfSettings
+) -> list[Stream]:
+    """Column streams in reading order: bands split by full-width items, left then right."""
+    items: list = [*segments, *blocks]
+    gutter = find_gutter(items, width, cfg)
+    items.sort(key=lambda i: (i.top, i.x0))
+    if gutter is None:
+        return [_stream(page, items)]
+    streams: list[Stream] = []
+    band: list = []
+    spanning: list = []
+    for item in items:
+        if item.x0 < gutter - 1 and item.x1 > gutter + 1:
+            if band:
+                streams.extend(_columns(page, band, gutter))
+                band = []
+            spanning.append(item)
+        else:
+            if spanning:
+                streams.append(_stream(page, spanning))
+                spanning = []
+            band.append(item)
+    if spanning:
+        streams.append(_stream(page, spanning))
+    if band:
+        streams.extend(_columns(page, band, gutter))
+    return [s for s in streams if s.items]
+
+
+def _columns(page: int, band: list, gutter: float) -> list[Stream]:
+    """A two-column band as two streams."""
+    left = [i for i in band if (i.x0 + i.x1) / 2 < gutter]
+    right = [i for i in band if (i.x0 + i.x1) / 2 >= gutter]
+    return [_stream(page, left), _stream(page, right)]
+
+
+def _stream(page: int, items: list) -> Stream:
+    """Items of one column into lines (segments at one height merged) and blocks."""
+    stream = Stream(page)
+    pending: list[Segment] = []
+    for item in sorted(items, key=lambda i: (i.top, i.x0)):
+        if isinstance(item, Block):
+            _flush(stream, pending)
+            stream.items.append(item)
+            continue
+        if pending and abs(item.top - pending[0].top) > 0.4 * max(item.size, pending[0].size):
+            _flush(stream, pending)
+        pending.append(item)
+    _flush(stream, pending)
+    lines = [i for i in stream.items if isinstance(i, Line)]
+    if lines:
+        stream.left = _low(sorted(line.x0 for line in lines))
+        stream.right = max(line.x1 for line in lines)
+        ends = sum(1 for line in lines if line.x1 >= stream.right - 2.0)
+        stream.justified = len(lines) < 4 or ends >= 0.5 * len(lines)
+    return stream
+
+
+def _low(values: list[float]) -> float:
+    """The smallest value shared by several items (robust column left edge)."""
+    for v in values:
+        if sum(1 for w in values if abs(w - v) <= 1.0) >= max(2, len(values) // 5):
+            return v
+    return values[0]
+
+
+def _flush(stream: Stream, pending: list[Segment]) -> None:
+    """Turn pending same-height segments into one line."""
+    if not pending:
+        return
+    segs = sorted(pending, key=lambda s: s.x0)
+    words = [w for s in segs for w in s.words]
+    stream.items.append(
+        Line(
+            segments=segs,
+            x0=segs[0].x0,
+            top=min(s.top for s in segs),
+            x1=max(s.x1 for s in segs),
+            bottom=max(s.bottom for s in segs),
+            size=max(s.size for s in segs),
+            bold=all(w.bold for w in words),
+        )
+    )
+    pending.clear()
