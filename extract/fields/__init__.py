@@ -26,22 +26,33 @@ PATIENT_EXTRACTORS = (
 )
 
 
-def _patient(scope: PatientScope, doc: Document, study_indication: str | None) -> FieldValues:
+def _patient(scope: PatientScope, doc: Document) -> FieldValues:
     out = FieldValues(patient_id=scope.patient_id)
     for extractor in PATIENT_EXTRACTORS:
         extractor(scope, doc, out)
-    klass = out.values.get("rutherford_presentation") or out.values.get("rutherford_pre_dva")
-    indication = load("rutherford").attr(klass, "indication") if klass else None
-    if indication:
-        field = (
-            "rutherford_presentation"
-            if "rutherford_presentation" in out.values
-            else "rutherford_pre_dva"
-        )
-        out.put("indication", indication, out.evidence[field][:1])
-    elif study_indication:
-        out.put("indication", study_indication, [])
+    for field in ("rutherford_presentation", "rutherford_pre_dva"):
+        klass = out.values.get(field)
+        if klass:
+            indication = load("rutherford").attr(klass, "indication")
+            out.put("indication", indication, out.evidence[field][:1])
+            break
     return out
+
+
+def _study_indication(study: FieldValues, patients: list[FieldValues]) -> None:
+    """The title's indication; else the patients' majority; else the paper's most named."""
+    if study.values.pop("indication_from_title", False):
+        return
+    named = [p.values["indication"] for p in patients if "indication" in p.values]
+    if named:
+        top = max(set(named), key=named.count)
+        evidence = [
+            ev
+            for p in patients
+            if p.values.get("indication") == top
+            for ev in p.evidence.get("indication", [])[:1]
+        ]
+        study.put("indication", top, evidence)
 
 
 def _design(n: int, title: str | None) -> str:
@@ -63,8 +74,15 @@ def build_result(doc: Document, model: str | None = None) -> ExtractionResult:
     study_values = extract_study(analysis, len(scopes))
     warnings: list[str] = []
     patients, conflicts = [], []
-    for scope in scopes:
-        values = _patient(scope, doc, study_values.values.get("indication"))
+    patient_values = [_patient(scope, doc) for scope in scopes]
+    _study_indication(study_values, patient_values)
+    for scope, values in zip(scopes, patient_values, strict=True):
+        if "indication" not in values.values and study_values.values.get("indication"):
+            values.put(
+                "indication",
+                study_values.values["indication"],
+                study_values.evidence.get("indication", [])[:1],
+            )
         patients.append(
             Patient(
                 patient_id=scope.patient_id,

@@ -40,7 +40,9 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
             levels.append(Candidate(key, [unit.evidence(doc, *match.span())], unit.source))
     if unit.source == "table" and not levels:
         head = re.split(r"[,;(]", unit.text, maxsplit=1)[0].strip()
-        keys = [vocab.normalize(head)] + [vocab.normalize(w) for w in re.findall(r"[A-Za-z]+", head)]
+        keys = [vocab.normalize(head)] + [
+            vocab.normalize(w) for w in re.findall(r"[A-Za-z]+", head)
+        ]
         keys = [k for k in keys if k]
         if keys:
             key = max(keys, key=lambda k: vocab.attr(k, "rank", 0))
@@ -96,57 +98,86 @@ def _sentence_at(unit: Unit, char: int) -> str:
     return unit.text
 
 
-def _creation_point(unit: Unit) -> int:
-    """Character offset after which the narrative is past the index DVA (0 if unknown)."""
-    for start, _end, text in _sentences(unit):
-        if re.search(
-            r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned)\b", text
-        ):
-            return start
+_CREATED = re.compile(r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned)\b")
+_NEGATED_NEAR = re.compile(r"\b(?:not|no|without|never)\b", re.IGNORECASE)
+
+
+def _creation_point(units: list[Unit]) -> int:
+    """Document offset after which the case narrative is past the index DVA (0 if unknown)."""
+    for unit in units:
+        if unit.source != "text" or unit.section_kind == "abstract":
+            continue
+        for start, _end, text in _sentences(unit):
+            if _CREATED.search(text):
+                return unit.start + start
     return 0
 
 
-def _reintervention(scope: PatientScope, doc: Document, out: FieldValues) -> None:
-    yes: list[Candidate] = []
-    no: list[Candidate] = []
-    for unit in _readable(scope):
-        if unit.source == "table":
-            if "reintervention" not in unit.families:
-                continue
-            explicit = (
-                "reintervention" in (unit.label or "").lower()
-                or "re-intervention" in (unit.label or "").lower()
-            )
-            ev = [unit.evidence(doc, 0, len(unit.text))]
-            if explicit and regex("outcome", "reintervention_yes").search(unit.text):
-                yes.append(Candidate(True, ev, "table"))
-            elif explicit and regex("outcome", "reintervention_no").search(unit.text):
-                no.append(Candidate(False, ev, "table"))
-            elif regex("outcome", "reintervention_words").search(unit.text):
-                yes.append(Candidate(True, ev, "table"))
+def _table_reintervention(unit: Unit, doc: Document) -> Candidate | None:
+    label = (unit.label or "").lower()
+    explicit = "reintervention" in label or "re-intervention" in label
+    ev = [unit.evidence(doc, 0, len(unit.text))]
+    if explicit and regex("outcome", "reintervention_yes").search(unit.text):
+        return Candidate(True, ev, "table")
+    if explicit and regex("outcome", "reintervention_no_cell").search(unit.text):
+        return Candidate(False, ev, "table")
+    if regex("outcome", "reintervention_words").search(unit.text):
+        return Candidate(True, ev, "table")
+    return None
+
+
+def _text_reintervention(unit: Unit, doc: Document, created: int) -> list[tuple[str, Candidate]]:
+    """(kind, candidate) for each telling sentence: explicit, no, inferred or no_further.
+
+    "No further procedure was needed" after a described angioplasty does not deny it.
+    """
+    found = []
+    sentences = _sentences(unit)
+    own_creation = _creation_point([unit]) if unit.section_kind == "abstract" else created
+    for i, (start, _end, text) in enumerate(sentences):
+        neg = regex("outcome", "reintervention_no").search(text)
+        if neg:
+            ev = unit.evidence(doc, start + neg.start(), start + neg.end())
+            weak = re.search(r"\b(?:further|additional|more)\b", neg.group(), re.IGNORECASE)
+            found.append(("no_further" if weak else "no", Candidate(False, [ev])))
             continue
-        sentences = _sentences(unit)
-        created = _creation_point(unit)
-        for i, (start, end, text) in enumerate(sentences):
-            neg = regex("outcome", "reintervention_no").search(text)
-            if neg:
-                no.append(
-                    Candidate(False, [unit.evidence(doc, start + neg.start(), start + neg.end())])
-                )
-                continue
-            hit = regex("outcome", "reintervention_words").search(text)
-            if not hit or start < created:
-                continue
-            context = " ".join(s[2] for s in sentences[max(0, i - 2) : i + 1])
-            if regex("outcome", "after_index").search(context):
-                ev = unit.evidence(doc, start + hit.start(), start + hit.end())
-                yes.append(Candidate(True, [unit.evidence(doc, start, end), ev][:1]))
-    for source in ("table", "text"):
-        pos = [c for c in yes if c.source == source]
-        neg = [c for c in no if c.source == source]
-        if pos or neg:
-            out.choose("reintervention", (pos or neg) + [c for c in yes + no if c.source != source])
-            return
+        hit = regex("outcome", "reintervention_words").search(text)
+        if not hit or unit.start + start < own_creation:
+            continue
+        near = text[max(0, hit.start() - 30) : hit.end() + 25]
+        if _NEGATED_NEAR.search(near):
+            continue
+        context = " ".join(s[2] for s in sentences[max(0, i - 2) : i + 1])
+        if regex("outcome", "after_index").search(context):
+            ev = unit.evidence(doc, start + hit.start(), start + hit.end())
+            kind = (
+                "explicit"
+                if re.search(r"reinterven|re-interven|revis", hit.group(), re.I)
+                else ("inferred")
+            )
+            found.append((kind, Candidate(True, [ev])))
+    return found
+
+
+def _reintervention(scope: PatientScope, doc: Document, out: FieldValues) -> None:
+    """Table first; in text an explicit statement (either way) before an inferred procedure."""
+    table = [
+        c
+        for u in _readable(scope)
+        if u.source == "table" and "reintervention" in u.families
+        for c in [_table_reintervention(u, doc)]
+        if c is not None
+    ]
+    created = _creation_point(scope.units)
+    text = [
+        f
+        for u in _readable(scope)
+        if u.source == "text"
+        for f in _text_reintervention(u, doc, created)
+    ]
+    order = ("explicit", "no", "inferred", "no_further")
+    ranked = [c for kind in order for k, c in text if k == kind]
+    out.choose("reintervention", table[:1] + ranked[:1])
 
 
 def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:

@@ -41,6 +41,8 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
             return "other"
         return None
 
+    if any(t.lower_.startswith("stent") for t in size):
+        return "stent"
     best: tuple[int, str] | None = None
     steps = 0
     for i in range(size.end, min(len(doc), size.end + 8)):
@@ -156,6 +158,27 @@ def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> lis
     return found
 
 
+def unsized_in(unit: Unit, doc: Document) -> list[Found]:
+    """ "three LimFlow stent grafts" in a sentence that gives no sizes: devices without sizes."""
+    found: list[Found] = []
+    sized = {s.sent.start for s in unit.spans("measures", "SIZE")}
+    for device in unit.spans("vocab", "devices"):
+        if device.sent.start in sized or load("devices").attr(device.kb_id_, "inflow_only"):
+            continue
+        if _nearest_kind(unit, device) != "stent" or _is_inflow(unit, device):
+            continue
+        count = _count(unit, device)
+        if count < 2:
+            continue
+        stent = Stent(
+            device=device.kb_id_,
+            manufacturer=_manufacturer(unit, device, None),
+            covered=load("devices").attr(device.kb_id_, "covered"),
+        )
+        found += [(stent, device.start_char, unit.span_evidence(doc, device))] * count
+    return found
+
+
 def _label_device(unit: Unit) -> str | None:
     if not unit.label:
         return None
@@ -215,6 +238,10 @@ def extract_stents(scope: PatientScope, doc: Document, out: FieldValues) -> None
             )
     elif x_stents:
         out.put("stents", x_stents, x_ev)
+    else:
+        mentions = [unsized_in(u, doc) for u in scope.text_units() if u.section_kind != "figures"]
+        u_stents, u_ev = _collapse([m for m in mentions if m])
+        out.put("stents", u_stents, u_ev)
 
 
 def _sizes(stents: list[Stent]) -> list[str]:

@@ -50,7 +50,7 @@ def _text_of(analysis: Analysis, sections: list[Section]) -> list[tuple[int, str
 
 def _title_authors(analysis: Analysis, out: FieldValues) -> None:
     doc = analysis.doc
-    blocks = [b for b in analysis.layout.blocks if b.text.strip()]
+    blocks = [b for b in analysis.layout.blocks if b.text.strip() and b.kind != "article_type"]
     if not blocks:
         return
     title = blocks[0]
@@ -145,34 +145,45 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
                     break
 
 
+def _title_block(analysis: Analysis):
+    """The title block (after any article-type label), or None."""
+    return next((b for b in analysis.layout.blocks if b.kind == "title"), None)
+
+
 def _indication(analysis: Analysis, out: FieldValues) -> None:
+    """From the title; else the indication the paper's own sections name most often."""
     doc = analysis.doc
-    counts: dict[str, list] = {}
-    title_units = [
-        u
-        for u in analysis.units
-        if u.start < (analysis.layout.blocks[0].end if analysis.layout.blocks else 0)
-    ]
-    title_text = analysis.layout.blocks[0].text if analysis.layout.blocks else ""
-    vocab = load("indications")
-    for key, concept in vocab.concepts.items():
-        for term in concept.terms + concept.abbrevs:
-            match = re.search(
-                rf"\b{re.escape(term)}\b", title_text, re.IGNORECASE if len(term) > 4 else 0
-            )
-            if match:
-                start = analysis.layout.blocks[0].start + match.start()
-                out.put("indication", key, [doc.evidence(start, start + len(term), "title")])
-                return
-    del title_units
-    for unit in analysis.units:
-        if unit.section_kind not in ("abstract", "methods", "results", "case", "body"):
-            continue
-        for span in unit.spans("vocab", "indications"):
-            counts.setdefault(span.kb_id_, []).append(unit.span_evidence(doc, span))
-    if counts:
-        key = max(counts, key=lambda k: len(counts[k]))
-        out.put("indication", key, counts[key][:3])
+    title = _title_block(analysis)
+    if title is not None:
+        named = {}
+        for key, concept in load("indications").concepts.items():
+            for term in concept.terms + concept.abbrevs:
+                flags = re.IGNORECASE if len(term) > 4 else 0
+                match = re.search(rf"\b{re.escape(term)}\b", title.text, flags)
+                if match and key not in named:
+                    start = title.start + match.start()
+                    named[key] = doc.evidence(start, start + len(term), "title")
+        both = re.search(r"\bchronic\b", title.text, re.I) and re.search(
+            r"(?<!-)\bacute\b(?!-)", title.text, re.I
+        )
+        if len(named) == 1 and not both:
+            key, evidence = next(iter(named.items()))
+            out.put("indication", key, [evidence])
+            out.values["indication_from_title"] = True
+            return
+    for kinds in (("abstract", "methods", "results", "case", "body"), None):
+        counts: dict[str, list] = {}
+        for unit in analysis.units:
+            if kinds is not None and unit.section_kind not in kinds:
+                continue
+            if unit.section_kind in ("references", "back"):
+                continue
+            for span in unit.spans("vocab", "indications"):
+                counts.setdefault(span.kb_id_, []).append(unit.span_evidence(doc, span))
+        if counts:
+            key = max(counts, key=lambda k: len(counts[k]))
+            out.put("indication", key, counts[key][:3])
+            return
 
 
 def _reported(analysis: Analysis, out: FieldValues) -> None:
