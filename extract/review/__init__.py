@@ -12,6 +12,7 @@ from pathlib import Path
 
 from extract.atomic import atomic_write_text
 from extract.errors import ExtractError, OutputError
+from extract.evaluation.gold import GoldView
 from extract.review.gold import load_gold
 from extract.review.render import build_context, render
 from schemas.models import ExtractionResult, GoldDocument
@@ -42,7 +43,7 @@ def _document(result: ExtractionResult) -> tuple[str | None, list[int] | None, s
 
 def render_review(
     result: ExtractionResult,
-    gold: str | os.PathLike | GoldDocument | None = None,
+    gold: str | os.PathLike | GoldDocument | GoldView | None = None,
     document_text: str | None = None,
     page_starts: list[int] | None = None,
 ) -> str:
@@ -57,7 +58,7 @@ def render_review(
 def write_review(
     result: ExtractionResult,
     path: str | os.PathLike,
-    gold: str | os.PathLike | GoldDocument | None = None,
+    gold: str | os.PathLike | GoldDocument | GoldView | None = None,
     document_text: str | None = None,
     page_starts: list[int] | None = None,
 ) -> None:
@@ -76,7 +77,7 @@ def write_review_dir(
     result: ExtractionResult,
     directory: str | os.PathLike,
     name: str | None = None,
-    gold: str | os.PathLike | GoldDocument | None = None,
+    gold: str | os.PathLike | GoldDocument | GoldView | None = None,
     document_text: str | None = None,
     page_starts: list[int] | None = None,
 ) -> Path:

@@ -1,46 +1,45 @@
-"""Reading a gold file and marking where the extracted values disagree with it.
+"""Marking where extracted values disagree with a gold file, by the rules `evaluate.py` scores.
 
-A gold file annotates a field only where the paper states it; a field that no gold patient
-annotates is left unmarked ("unannotated") rather than counted as a disagreement.
+Gold is read and validated by ``extract.evaluation.gold`` (same errors, same accepted
+alternatives from ``also_ok`` and gold ``conflicts``, same study-indication fallback); patients are
+paired by the same maximum-weight matching, and values compared with the same tolerances. A cell
+is marked exactly where `evaluate.py` would count a false positive or a false negative.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from extract.errors import GoldError
-from extract.review.spec import format_value, get_value, specs
+from extract.evaluation.align import align_patients
+from extract.evaluation.fields import FieldSpec as ScoredField
+from extract.evaluation.fields import patient_field, study_field
+from extract.evaluation.gold import GoldView, gold_from_data
+from extract.evaluation.gold import load_gold as _load_gold
+from extract.evaluation.values import match_multiset, values_equal
+from extract.review.spec import format_value, specs
 from schemas.models import ExtractionResult, GoldDocument
-
-TOLERANCE = 0.05
-_ID_PREFIX = re.compile(r"^(?:patient|case|pt\.?|no\.?|#)\s*", re.IGNORECASE)
-_NOT_COMPARED = {"patient_id", "evidence", "also_ok"}
 
 
 @dataclass
 class Mark:
-    """How one extracted value stands against gold."""
+    """How one extracted value stands against gold: agree, also_ok or disagree."""
 
-    status: str  # agree | also_ok | disagree
+    status: str
     gold: Any
     gold_text: str
 
 
 @dataclass
 class Comparison:
-    """Marks for study facts and for each extracted patient (by patient_id)."""
+    """Marks for study facts and for each extracted patient (by index in the result)."""
 
     study: dict[str, Mark] = field(default_factory=dict)
-    patients: dict[str, dict[str, Mark]] = field(default_factory=dict)
+    patients: dict[int, dict[str, Mark]] = field(default_factory=dict)
     gold_only: list[str] = field(default_factory=list)
-    not_in_gold: list[str] = field(default_factory=list)
+    not_in_gold: list[int] = field(default_factory=list)
+    pairs: dict[int, str] = field(default_factory=dict)
 
     @property
     def n_disagree(self) -> int:
@@ -49,126 +48,60 @@ class Comparison:
         return sum(m.status == "disagree" for m in marks)
 
 
-def load_gold(gold: str | os.PathLike | GoldDocument) -> GoldDocument:
-    """A gold document from a path (or as given), or a one-line :class:`GoldError`."""
-    if isinstance(gold, GoldDocument):
+def load_gold(gold: str | os.PathLike | GoldDocument | GoldView) -> GoldView:
+    """A validated gold file (or document), or the one-line GoldError evaluate.py gives."""
+    if isinstance(gold, GoldView):
         return gold
-    path = Path(gold)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GoldError(f"{path}: no such gold file") from None
-    except IsADirectoryError:
-        raise GoldError(f"{path}: is a directory, expected a gold JSON file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    try:
-        return GoldDocument.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "document"
-        raise GoldError(f"{path}: not a gold file ({where}: {first['msg']})") from None
+    if isinstance(gold, GoldDocument):
+        return gold_from_data(gold.model_copy(deep=True))
+    return _load_gold(gold)
 
 
-def _fold(value: Any) -> str:
-    return re.sub(r"[\s_-]+", " ", str(value)).strip().casefold()
+def _dump(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    return value.model_dump(exclude={"evidence"}) if hasattr(value, "model_dump") else value
 
 
-def _close(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return abs(float(a) - float(b)) <= TOLERANCE
-    return _fold(a) == _fold(b)
+def _equal(spec: ScoredField, got: Any, want: Any) -> bool:
+    if spec.is_list:
+        got, want = list(got or []), list(want or [])
+        return len(got) == len(want) == len(match_multiset(spec.item, got, want))
+    return values_equal(spec, got, want)
 
 
-def _stents_same(got: list[dict], want: list[dict]) -> bool:
-    """Same number of stents, each gold stent matched by one extracted stent on its given keys."""
-    if len(got) != len(want):
-        return False
-    left = list(got)
-    for stent in want:
-        keys = [k for k, v in stent.items() if v is not None]
-        hit = next(
-            (s for s in left if all(s.get(k) is not None and _close(s[k], stent[k]) for k in keys)),
-            None,
-        )
-        if hit is None:
-            return False
-        left.remove(hit)
-    return True
+def _mark(spec: ScoredField, kind: str, got_obj: Any, want_obj: Any, alts: list[Any]) -> Mark:
+    got, want = spec.get(got_obj), spec.get(want_obj)
+    shown = _dump(want)
+    if _equal(spec, got, want):
+        return Mark("agree", shown, format_value(kind, shown))
+    if any(_equal(spec, got, ok) for ok in alts):
+        return Mark("also_ok", shown, format_value(kind, shown))
+    return Mark("disagree", shown, format_value(kind, shown))
 
 
-def same(kind: str, got: Any, want: Any) -> bool:
-    """Whether an extracted value equals a gold value of a field of this kind."""
-    if got in (None, []) or want in (None, []):
-        return got in (None, []) and want in (None, [])
-    if kind == "enum_list":
-        return {_fold(v) for v in got} == {_fold(v) for v in want}
-    if kind == "text_list":
-        return [_fold(v) for v in got] == [_fold(v) for v in want]
-    if kind == "stents":
-        return _stents_same(list(got), [dict(s) for s in want])
-    if kind == "prior_dva":
-        pairs = sorted((_fold(p.get("donor_artery")), _fold(p.get("target_vein"))) for p in got)
-        return pairs == sorted(
-            (_fold(p.get("donor_artery")), _fold(p.get("target_vein"))) for p in want
-        )
-    return _close(got, want)
-
-
-def _mark(kind: str, got: Any, want: Any, also_ok: list[Any]) -> Mark:
-    text = format_value(kind, want)
-    if same(kind, got, want):
-        return Mark("agree", want, text)
-    if any(same(kind, got, ok) for ok in also_ok):
-        return Mark("also_ok", want, text)
-    return Mark("disagree", want, text)
-
-
-def patient_key(patient_id: str) -> str:
-    """A patient label without 'Patient'/'Case' and case, for matching to gold."""
-    return _ID_PREFIX.sub("", patient_id.strip()).strip().casefold()
-
-
-def _study_fields(gold: GoldDocument) -> set[str]:
-    named = set(gold.study.model_fields_set) - {"evidence", "reported"}
-    if "reported" in gold.study.model_fields_set:
-        named |= {s.name for s in specs()["study"] if s.name.startswith("reported.")}
-    return named
-
-
-def compare(result: ExtractionResult, gold: GoldDocument) -> Comparison:
-    """Marks for every extracted value of a field the gold annotates."""
+def compare(result: ExtractionResult, gold: GoldView) -> Comparison:
+    """A mark for every value evaluate.py scores against this gold file."""
     out = Comparison()
-    got_study, want_study = result.study.model_dump(), gold.study.model_dump()
-    named = _study_fields(gold)
-    for spec in specs()["study"]:
-        if spec.name in named:
-            got, want = get_value(got_study, spec.name), get_value(want_study, spec.name)
-            out.study[spec.name] = _mark(spec.kind, got, want, [])
-    annotated = set().union(*(p.model_fields_set for p in gold.patients)) - _NOT_COMPARED
-    by_key = {patient_key(p.patient_id): p for p in gold.patients}
-    seen = set()
-    for patient in result.patients:
-        key = patient_key(patient.patient_id)
-        want_patient = by_key.get(key)
-        if want_patient is None:
-            out.not_in_gold.append(patient.patient_id)
+    for row in specs()["study"]:
+        spec = study_field(row.name)
+        if spec is None or (spec.only_if_gold and not spec.get(gold.doc.study)):
             continue
-        seen.add(key)
-        got, want = patient.model_dump(), want_patient.model_dump()
-        out.patients[patient.patient_id] = {
-            spec.name: _mark(
-                spec.kind,
-                got.get(spec.name),
-                want.get(spec.name),
-                want_patient.also_ok.get(spec.name, []),
-            )
-            for spec in specs()["patient"]
-            if spec.name in annotated
-        }
-    out.gold_only = [p.patient_id for p in gold.patients if patient_key(p.patient_id) not in seen]
+        alts = gold.study_alts.get(spec.name, [])
+        out.study[row.name] = _mark(spec, row.kind, result.study, gold.doc.study, alts)
+    golds = gold.doc.patients
+    for p, g in align_patients(result.patients, golds, gold.patient_alts):
+        if p is None:
+            out.gold_only.append(golds[g].patient_id)
+        elif g is None:
+            out.not_in_gold.append(p)
+        else:
+            out.pairs[p] = golds[g].patient_id
+            marks = {}
+            for row in specs()["patient"]:
+                spec = patient_field(row.name)
+                if spec is not None:
+                    alts = gold.patient_alts[g].get(spec.name, [])
+                    marks[row.name] = _mark(spec, row.kind, result.patients[p], golds[g], alts)
+            out.patients[p] = marks
     return out

@@ -13,11 +13,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ValidationError
 
 from extract import __version__
+from extract.evaluation.gold import GoldView
 from extract.review.evidence import EvidenceIndex, evidence_for
 from extract.review.gold import Comparison, Mark, compare
 from extract.review.spec import FieldSpec, format_value, get_value, prior_dva_options, specs
 from extract.review.textview import blocks
-from schemas.models import Conflict, ExtractionResult, GoldDocument, Patient, Reported, Study
+from schemas.models import Conflict, ExtractionResult, Patient, Reported, Study
 
 _HERE = Path(__file__).parent
 
@@ -147,7 +148,7 @@ def build_context(
     result: ExtractionResult,
     text: str | None,
     page_starts: list[int] | None = None,
-    gold: GoldDocument | None = None,
+    gold: GoldView | None = None,
     text_note: str | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, and the JSON the page's script reads."""
@@ -182,7 +183,7 @@ def build_context(
     for n, patient in enumerate(result.patients):
         keep: dict[str, Any] = {}
         kept["patients"].append(keep)
-        marks = comparison.patients.get(patient.patient_id, {})
+        marks = comparison.patients.get(n, {})
         patient_cells.append(
             cells(
                 f"p{n}",
@@ -230,12 +231,18 @@ def build_context(
         "conflicts": conflicts,
         "study_cells": study_cells,
         "patients": [
-            {"id": p.patient_id, "n": n, "in_gold": p.patient_id not in comparison.not_in_gold}
+            {
+                "id": p.patient_id,
+                "n": n,
+                "in_gold": n not in comparison.not_in_gold,
+                "gold_id": comparison.pairs.get(n),
+            }
             for n, p in enumerate(result.patients)
         ],
         "rows": rows,
         "gold": gold is not None,
-        "gold_about": gold.about if gold is not None else None,
+        "gold_about": gold.doc.about if gold is not None else None,
+        "not_in_gold": [result.patients[n].patient_id for n in comparison.not_in_gold],
         "comparison": comparison,
         "blocks": blocks(text, index.spans(), page_starts) if text is not None else None,
         "data_json": script_json(data),
