@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import sys
 import threading
@@ -75,20 +74,33 @@ def _outputs(args: argparse.Namespace) -> dict[str, tuple[Path, str]]:
     return files
 
 
-def _html_name(study_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", study_id).strip("._") or "study"
-
-
-def _write_reviews(pooled: Pooled, folder: str) -> None:
+def _check_html_dir(folder: str | None) -> None:
+    """Fail before any work when ``--html-dir`` cannot be a folder."""
+    if not folder:
+        return
     target = Path(folder)
-    if not target.is_dir():
-        raise OutputError(f"{target}: --html-dir folder does not exist")
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: --html-dir is not a folder")
+    if not target.exists() and not (target.parent if str(target.parent) else Path(".")).is_dir():
+        raise OutputError(f"{target}: --html-dir parent folder does not exist")
+
+
+def _write_reviews(pooled: Pooled, folder: str, progress) -> int:
+    """One review page per kept paper; a page that fails is reported, not fatal."""
     try:
-        from extract.review import write_review
+        from extract.review import review_name, write_review_dir
     except ImportError:
         raise OutputError("--html-dir: the review page module is not available") from None
-    for study_id, result in pooled.results:
-        write_review(result, target / f"{_html_name(study_id)}.html", gold=None)
+    written = 0
+    for _, rel, result in pooled.results:
+        try:
+            write_review_dir(result, folder, name=review_name(rel))
+            written += 1
+        except OutputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one page must not lose the tables
+            progress.note(f"review page for {rel} not written: {type(exc).__name__}: {exc}")
+    return written
 
 
 def run_corpus(args: argparse.Namespace) -> int:
@@ -104,6 +116,7 @@ def run_corpus(args: argparse.Namespace) -> int:
         max_pages=getattr(args, "max_pages", None) or DEFAULT_MAX_PAGES,
     )
     files = _outputs(args)
+    _check_html_dir(getattr(args, "html_dir", None))
     journal = Journal(journal_path(files["pooled"][0]))
     exclude = {p for p, _ in files.values()} | {journal.path}
     papers = find_papers(folder, getattr(args, "recursive", False), exclude)
@@ -159,9 +172,10 @@ def run_corpus(args: argparse.Namespace) -> int:
     written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
     for role, (path, fmt) in files.items():
         write_table(written[role], role, path, fmt)
-    if getattr(args, "html_dir", None):
-        _write_reviews(pooled, args.html_dir)
     shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in files.items()}
+    if getattr(args, "html_dir", None):
+        pages = _write_reviews(pooled, args.html_dir, progress)
+        shown["review pages"] = f"{args.html_dir} ({pages} pages)"
     shown["journal"] = str(journal.path)
     if not quiet:
         print("\n".join(summary_lines(pooled, shown, found=len(papers))))

@@ -29,7 +29,7 @@ class Pooled:
     evidence: list[Row] = field(default_factory=list)
     studies: list[Row] = field(default_factory=list)
     figures: PooledFigures = field(default_factory=PooledFigures)
-    results: list[tuple[str, ExtractionResult]] = field(default_factory=list)
+    results: list[tuple[str, str, ExtractionResult]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -108,7 +108,7 @@ def assemble(papers: list[Paper], records: dict[str, dict[str, Any]]) -> Pooled:
             by_doi[doi] = paper.rel
         study_id = _unique_id(doi or paper.stem, paper, taken)
         taken.add(study_id)
-        out.results.append((study_id, result))
+        out.results.append((study_id, paper.rel, result))
         out.rows.extend(pooled_rows(result, study_id, paper.rel))
         out.evidence.extend(evidence_rows(result, study_id))
         out.studies.append(study_row(result, study_id, paper.rel, paper.sha256 or "", seconds))

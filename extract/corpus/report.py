@@ -24,14 +24,14 @@ def summary_lines(pooled: Pooled, outputs: dict[str, str], found: int) -> list[s
     lines = [f"{label:<16}{path}" for label, path in outputs.items()]
     lines.append(f"{'papers found':<16}{found}")
     lines.append(f"{'  read':<16}{pooled.read}")
-    empty = [study_id for study_id, r in pooled.results if not r.patients]
+    empty = [rel for _, rel, r in pooled.results if not r.patients]
     if empty:
         lines.append(f"{'  no patients':<16}{len(empty)} (no individual patient data found)")
     lines.append(f"{'  failed':<16}{len(pooled.failed)}")
     lines += _listed([f"{rel}: {reason}" for rel, reason in pooled.failed])
     lines.append(f"{'  duplicates':<16}{len(pooled.duplicates)} (not counted)")
     lines += _listed([f"{rel} = {first} ({why})" for rel, first, why in pooled.duplicates])
-    reported = [r.study.n_patients for _, r in pooled.results]
+    reported = [r.study.n_patients for _, _, r in pooled.results]
     note = ""
     if reported and all(n is not None for n in reported):
         note = f" (the papers report {sum(reported)})"

@@ -1,0 +1,63 @@
+"""A run killed from outside (SIGTERM) keeps finished papers; --resume finishes the rest."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cli import main
+
+SCRIPT = """
+import importlib.util, sys, time
+spec = importlib.util.spec_from_file_location("corpus_conftest", {conftest!r})
+helpers = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(helpers)
+import extract.pipeline
+
+def slow_after_first(path, **kwargs):
+    result = helpers.fake_extract_paper(path, **kwargs)
+    if "a-smith" not in str(path):
+        time.sleep(60)
+    return result
+
+extract.pipeline.extract_paper = slow_after_first
+from cli import main
+sys.exit(main([{folder!r}, "--out", {out!r}, "--workers", "1"]))
+"""
+
+
+def test_kill_sigterm_keeps_journal_and_resume_finishes(corpus_dir, fake_extractor, in_tmp):
+    script = in_tmp / "run.py"
+    out = in_tmp / "pooled.csv"
+    conftest = str(Path(__file__).with_name("conftest.py"))
+    script.write_text(SCRIPT.format(conftest=conftest, folder=str(corpus_dir), out=str(out)))
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    journal = in_tmp / "pooled.partial.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (journal.exists() and journal.read_text()):
+        time.sleep(0.1)
+    time.sleep(0.3)  # the second paper is now in its (slow) extraction
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    assert "--resume" in err.decode() and "Traceback" not in err.decode()
+    records = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert [Path(r["path"]).name for r in records] == ["a-smith-2023.txt"]
+    assert not out.exists()
+
+    assert main([str(corpus_dir), "--out", str(out), "--resume", "--workers", "1", "-q"]) == 1
+    assert "a-smith-2023.txt" not in fake_extractor
+    assert fake_extractor == [
+        "b-jones-2024.md",
+        "c-smith-preprint.txt",
+        "e-empty.txt",
+        "f-garbled.pdf",
+    ]
+    assert out.read_text().count("\n") == 1 + 3  # header + 3 patients
