@@ -61,8 +61,10 @@ def read_document(
     data = read_raw(path, max_bytes)
     is_pdf = data[:1024].lstrip().startswith(b"%PDF")
     if is_pdf or Path(path).suffix.lower() == ".pdf":
+        from extract.reading.limits import check_pdf_streams
         from extract.reading.pdf import read_pdf
 
+        check_pdf_streams(data, max_bytes, os.fspath(path))
         return read_pdf(path, data, max_pages=max_pages)
     from extract.reading.text import read_text
 

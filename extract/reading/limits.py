@@ -43,8 +43,11 @@ def _inflated_size(data: bytes, start: int, budget: int) -> int:
         while pos < len(data) and not inflater.eof and total <= budget:
             pending = data[pos : pos + _CHUNK]
             pos += len(pending)
-            while pending and total <= budget:
-                total += len(inflater.decompress(pending, _CHUNK))
+            while pending and total <= budget and not inflater.eof:
+                out = inflater.decompress(pending, _CHUNK)
+                if not out and inflater.unconsumed_tail == pending:
+                    break  # no progress: damaged data
+                total += len(out)
                 pending = inflater.unconsumed_tail
     except zlib.error:
         pass  # not Flate data after all (another filter first, or damaged): the reader decides
