@@ -79,7 +79,7 @@ _FIGURE = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^\**\s*table\s*\d+\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(
     r"(?i)^(?:abbreviations?\b|values are\b|note[s]?:|\*|†|data are\b"
-    r"|[A-Za-z][\w-]{0,9}\s*,\s*[^;,]{2,60};)"
+    r"|[A-Z][\w-]{0,9}\s*,\s*[^;,]{2,60}(?:;|\.?\s*$))"
 )
 
 
@@ -192,7 +192,10 @@ def _block_kind(text: str, first: bool) -> str:
 
 def _opens_section(current: str, title: str) -> bool:
     """A run-in heading opens a section, except the structured parts of an abstract."""
-    return current != "abstract" or classify_heading(title) == "keywords"
+    if current != "abstract":
+        return True
+    kind = classify_heading(title)
+    return kind in ("discussion", "references", "figures", "back", "keywords")
 
 
 def segment(text: str) -> Layout:
