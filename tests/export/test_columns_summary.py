@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.export.columns import DTYPES, columns, markdown, names
@@ -91,3 +93,11 @@ def test_summary_figures_count_major_salvage_and_amputation_free():
     assert figures.major_rate == pytest.approx(1 / 3)
     assert figures.major_ci == wilson_ci(1, 3)
     assert (figures.deaths, figures.death_known) == (1, 2)
+
+
+def test_columns_readme_tables_are_current():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Pooled dataset (corpus mode)", 1)[1]
+    for table in ("pooled", "studies", "evidence"):
+        assert markdown(table) in section, f"regenerate with: python -m extract.export {table}"
+    assert f"of the {len(names('pooled'))} columns" in section
