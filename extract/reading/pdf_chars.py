@@ -165,7 +165,7 @@ def read_words(
         word_text = match.group()
         if word_text[-1] in _LINE_HYPHENS:
             word_text = word_text[:-1] + "-"
-        if l_bottom - l_top < 0.8 * size and l_bottom < f_bottom - 0.15 * size:
+        if l_bottom - l_top < 0.9 * size and l_bottom < f_bottom - 0.25 * size:
             cut = _superscript_start(glyphs, start, end, size, f_bottom)
             if cut is not None and _CITATION_MARK.match(text[cut:end]):
                 word_text = text[start:cut]
@@ -189,7 +189,7 @@ def _superscript_start(
     k = end - 1
     while k > start:
         box = glyphs.box(k - 1)
-        if box is None or not (box[3] - box[1] < 0.8 * size and box[3] < base - 0.15 * size):
+        if box is None or not (box[3] - box[1] < 0.9 * size and box[3] < base - 0.25 * size):
             return k
         k -= 1
     return None
@@ -248,7 +248,9 @@ def _path_segments(obj: ctypes.c_void_p, matrix: tuple) -> list[tuple[float, flo
     return out
 
 
-def _collect_segments(container: ctypes.c_void_p, is_form: bool, matrix: tuple, depth: int, out: list) -> None:  # fmt: skip
+def _collect_segments(
+    container: ctypes.c_void_p, is_form: bool, matrix: tuple, depth: int, out: list
+) -> None:
     """Walk page (or form) objects, gathering straight path segments."""
     if is_form:
         count, get = raw.FPDFFormObj_CountObjects(container), raw.FPDFFormObj_GetObject

@@ -32,17 +32,14 @@ class Segment:
         self.x1 = max(w.x1 for w in ws)
         self.top = min(w.top for w in ws)
         self.bottom = max(w.bottom for w in ws)
-        self.size = statistics.median(w.size for w in ws) if len(ws) > 2 else max(w.size for w in ws)
+        self.size = (
+            statistics.median(w.size for w in ws) if len(ws) > 2 else max(w.size for w in ws)
+        )
 
     @property
     def text(self) -> str:
         """The words joined by single spaces."""
         return " ".join(w.text for w in self.words)
-
-    @property
-    def spanning(self) -> bool:
-        """Set by the column finder: crosses the gutter."""
-        return False
 
 
 @dataclass
@@ -82,7 +79,8 @@ class Stream:
     items: list[Line | Block] = field(default_factory=list)
     left: float = 0.0
     right: float = 0.0
-    justified: bool = True
+    justified: bool = False
+    body_size: float = 0.0
 
 
 def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segment]:
@@ -115,7 +113,7 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
                 for w in seg.words
                 if not (
                     w.size < ratio * seg.size
-                    and w.bottom < base - 0.15 * seg.size
+                    and w.bottom < base - 0.25 * seg.size
                     and _CITATION_MARK.match(w.text)
                 )
             ]
@@ -146,8 +144,31 @@ def remove_running(pages: list[list[Segment]], heights: list[float], cfg: PdfSet
                 drop.update(id(s) for _, s in near)
         elif cfg.page_number.match(key.replace("#", "1")):
             drop.update(id(s) for p, s in members if _outermost(s, pages[p]))
-    for p, segs in enumerate(pages):
+    for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
+        drop.update(id(s) for s in _lone_margin_lines(segs, height, run["edge_fraction"]))
         pages[p] = [s for s in segs if id(s) not in drop]
+
+
+def _lone_margin_lines(segs: list[Segment], height: float, edge: float) -> list[Segment]:
+    """Header/footer lines seen once: at the page edge, small, and set apart from the body."""
+    if len(segs) < 4:
+        return []
+    sizes = [round(s.size, 1) for s in segs]
+    body = max(set(sizes), key=sizes.count)
+    out: list[Segment] = []
+    for seg in segs:
+        top_edge = seg.bottom < edge * height
+        bottom_edge = seg.top > (1 - edge) * height
+        if not (top_edge or bottom_edge) or seg.size > 0.95 * body:
+            continue
+        others = [o for o in segs if o is not seg and abs(o.top - seg.top) > 0.5 * seg.size]
+        if top_edge:
+            gap = min((o.top - seg.bottom for o in others if o.top > seg.top), default=height)
+        else:
+            gap = min((seg.top - o.bottom for o in others if o.top < seg.top), default=height)
+        if gap >= 0.8 * body:
+            out.append(seg)
+    return out
 
 
 def _outermost(seg: Segment, segs: list[Segment]) -> bool:
@@ -179,11 +200,10 @@ def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
     if best is None or best[0] > lay["max_spanning_fraction"] * total:
         return None
     g = best[2]
-    left = sum(i.x1 - i.x0 for i in items if i.x1 <= g)
-    right = sum(i.x1 - i.x0 for i in items if i.x0 >= g)
-    if left < 0.1 * total or right < 0.1 * total:
-        return None
-    return g
+    need = lay["min_column_items"]
+    left = sum(1 for i in items if i.x1 <= g)
+    right = sum(1 for i in items if i.x0 >= g)
+    return g if left >= need and right >= need else None
 
 
 def reading_order(
@@ -195,24 +215,28 @@ def reading_order(
     items.sort(key=lambda i: (i.top, i.x0))
     if gutter is None:
         return [_stream(page, items)]
-    streams: list[Stream] = []
-    band: list = []
-    spanning: list = []
+    bands: list[tuple[bool, list]] = []  # (spanning, items)
     for item in items:
-        if item.x0 < gutter - 1 and item.x1 > gutter + 1:
-            if band:
-                streams.extend(_columns(page, band, gutter))
-                band = []
-            spanning.append(item)
+        span = item.x0 < gutter - 1 and item.x1 > gutter + 1
+        if bands and bands[-1][0] == span:
+            bands[-1][1].append(item)
         else:
-            if spanning:
-                streams.append(_stream(page, spanning))
-                spanning = []
-            band.append(item)
-    if spanning:
-        streams.append(_stream(page, spanning))
-    if band:
-        streams.extend(_columns(page, band, gutter))
+            bands.append((span, [item]))
+    # a column band with one side empty reads as part of the full-width flow around it
+    merged: list[tuple[bool, list]] = []
+    for span, band in bands:
+        one_sided = not span and (
+            all((i.x0 + i.x1) / 2 < gutter for i in band)
+            or all((i.x0 + i.x1) / 2 >= gutter for i in band)
+        )
+        kind = span or one_sided
+        if merged and merged[-1][0] and kind:
+            merged[-1][1].extend(band)
+        else:
+            merged.append((kind, list(band)))
+    streams: list[Stream] = []
+    for flat, band in merged:
+        streams.extend([_stream(page, band)] if flat else _columns(page, band, gutter))
     return [s for s in streams if s.items]
 
 
@@ -227,12 +251,12 @@ def _stream(page: int, items: list) -> Stream:
     """Items of one column into lines (segments at one height merged) and blocks."""
     stream = Stream(page)
     pending: list[Segment] = []
-    for item in sorted(items, key=lambda i: (i.top, i.x0)):
+    for item in sorted(items, key=lambda i: (i.bottom, i.x0)):
         if isinstance(item, Block):
             _flush(stream, pending)
             stream.items.append(item)
             continue
-        if pending and abs(item.top - pending[0].top) > 0.4 * max(item.size, pending[0].size):
+        if pending and abs(item.bottom - pending[0].bottom) > 0.4 * max(item.size, pending[0].size):
             _flush(stream, pending)
         pending.append(item)
     _flush(stream, pending)
@@ -240,8 +264,11 @@ def _stream(page: int, items: list) -> Stream:
     if lines:
         stream.left = _low(sorted(line.x0 for line in lines))
         stream.right = max(line.x1 for line in lines)
-        ends = sum(1 for line in lines if line.x1 >= stream.right - 2.0)
-        stream.justified = len(lines) < 4 or ends >= 0.5 * len(lines)
+        sizes = [round(line.size, 1) for line in lines]
+        stream.body_size = max(set(sizes), key=sizes.count)
+        body = [line for line in lines if abs(line.size - stream.body_size) < 0.3]
+        ends = sum(1 for line in body if line.x1 >= stream.right - 2.0)
+        stream.justified = len(body) >= 4 and ends >= 0.5 * len(body)
     return stream
 
 

@@ -1,0 +1,248 @@
+"""Tables: pdfplumber's TableFinder on PDFium geometry, cells filled from PDFium words.
+
+pdfplumber's own page objects are slow (pdfminer builds one object per glyph, ~100 ms a
+page); its table finder only needs ruling edges, words and a page box, which PDFium gives
+in a few milliseconds. Ruled tables use the ``lines`` strategies; a "Table N" caption with
+no ruled table under it gets the ``text`` (alignment) strategies on the region below it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from pdfplumber.table import TableFinder
+
+from extract.reading.pdf_config import PdfSettings
+from extract.reading.pdf_layout import Segment
+
+
+@dataclass
+class PdfTable:
+    """A table as rows of cell strings, with its page and box (top-down points)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[str]]
+    ruled: bool
+
+    def contains(self, seg: Segment) -> bool:
+        """Whether a segment's centre lies inside the table."""
+        xc, yc = (seg.x0 + seg.x1) / 2, (seg.top + seg.bottom) / 2
+        return self.x0 - 1 <= xc <= self.x1 + 1 and self.top - 1 <= yc <= self.bottom + 1
+
+
+class _Plane:
+    """The part of a pdfplumber page that TableFinder reads: edges, bbox, extract_words."""
+
+    def __init__(self, edges: list[dict], bbox: tuple, words: list[dict]) -> None:
+        self.edges = edges
+        self.bbox = bbox
+        self._words = words
+
+    def extract_words(self, **_: object) -> list[dict]:
+        """Words (here: segments) as pdfplumber dicts."""
+        return self._words
+
+
+def _as_dict(seg: Segment) -> dict:
+    """A segment as a pdfplumber word dict."""
+    return {"text": seg.text, "x0": seg.x0, "x1": seg.x1, "top": seg.top, "bottom": seg.bottom}
+
+
+def find_tables(
+    page: int,
+    width: float,
+    height: float,
+    edges: list[dict],
+    segs: list[Segment],
+    gutter: float | None,
+    cfg: PdfSettings,
+) -> list[PdfTable]:
+    """Ruled tables, then unruled tables under captions that have no ruled table."""
+    tab = cfg.tables
+    tables: list[PdfTable] = []
+    n_h = sum(1 for e in edges if e["orientation"] == "h")
+    n_v = len(edges) - n_h
+    if n_h >= 2 and n_v >= 2:
+        finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
+        for found in finder.tables:
+            table = _fill(page, found.rows, segs, ruled=True)
+            if table is not None and _big_enough(table, tab):
+                tables.append(table)
+    for cap in segs:
+        if not cfg.table_caption.match(cap.text):
+            continue
+        if any(t.top >= cap.top and t.top - cap.bottom < 6 * cap.size for t in tables):
+            continue
+        table = _aligned_table(page, cap, segs, edges, width, gutter, cfg)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _big_enough(table: PdfTable, tab: dict) -> bool:
+    """At least the configured rows and columns, and text in two or more cells."""
+    filled = sum(1 for row in table.rows for cell in row if cell)
+    rows, cols = len(table.rows), len(table.rows[0])
+    return rows >= tab["min_rows"] and cols >= tab["min_cols"] and filled >= 2
+
+
+def _fill(page: int, rows: list, segs: list[Segment], ruled: bool) -> PdfTable | None:
+    """Cell texts from words whose centres fall in each cell (pdfplumber rows of cell boxes)."""
+    cells = [(r, c, box) for r, row in enumerate(rows) for c, box in enumerate(row.cells) if box]
+    if not cells:
+        return None
+    x0 = min(b[0] for _, _, b in cells)
+    top = min(b[1] for _, _, b in cells)
+    x1 = max(b[2] for _, _, b in cells)
+    bottom = max(b[3] for _, _, b in cells)
+    n_cols = max(len(row.cells) for row in rows)
+    grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in rows]
+    by_top = sorted(cells, key=lambda c: c[2][1])
+    tops = [c[2][1] for c in by_top]
+    for seg in segs:
+        for w in seg.words:
+            xc, yc = w.xc, w.yc
+            if not (x0 <= xc <= x1 and top <= yc <= bottom):
+                continue
+            for r, c, box in by_top[: bisect.bisect_right(tops, yc)]:
+                if box[0] <= xc <= box[2] and box[1] <= yc <= box[3]:
+                    grid[r][c].append(w)
+                    break
+    table_rows = [[_cell_text(ws) for ws in row] for row in grid]
+    table_rows = [row for row in table_rows if any(row)]
+    if not table_rows:
+        return None
+    return PdfTable(page, x0, top, x1, bottom, table_rows, ruled)
+
+
+def _cell_text(words: list) -> str:
+    """A cell's words in reading order (lines top to bottom), joined by spaces."""
+    if not words:
+        return ""
+    words = sorted(words, key=lambda w: (round(w.yc / max(w.size * 0.5, 1.0)), w.x0))
+    lines: list[list] = []
+    for w in words:
+        if lines and abs(w.yc - lines[-1][0].yc) <= 0.4 * w.size:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    parts = [" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
+    text = parts[0]
+    for part in parts[1:]:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text += part  # the hyphen stays: inside cells it is nearly always a compound
+        else:
+            text += " " + part
+    return text.replace("\t", " ").strip()
+
+
+def _aligned_table(
+    page: int,
+    cap: Segment,
+    segs: list[Segment],
+    edges: list[dict],
+    width: float,
+    gutter: float | None,
+    cfg: PdfSettings,
+) -> PdfTable | None:
+    """An unruled table in the region under a caption, by pdfplumber's text alignment."""
+    tab = cfg.tables
+    if gutter is None or (cap.x0 < gutter < cap.x1):
+        left, right = 0.0, width
+    elif cap.x1 <= gutter:
+        left, right = 0.0, gutter
+    else:
+        left, right = gutter, width
+    below = [s for s in segs if left <= s.x0 and s.x1 <= right and s.top > cap.top]
+    col = sorted(below, key=lambda s: (s.top, s.x0))
+    rows = _rows(col)
+    # skip the caption's own wrapped lines: single runs at the caption's left edge, same size
+    k = 0
+    while k < len(rows) and _caption_line(rows[k], cap):
+        if rows[k][0].x1 < right - 0.25 * (right - left) or k > 3:
+            k += 1
+            break
+        k += 1
+    rows = rows[k:]
+    region = _region_rows(rows, left, right, cfg)
+    if len(region) < tab["min_rows"]:
+        return None
+    seg_list = [s for row in region for s in row]
+    rtop = min(s.top for s in seg_list) - 1
+    rbottom = max(s.bottom for s in seg_list) + 1
+    rx0 = min(s.x0 for s in seg_list) - 1
+    rx1 = max(s.x1 for s in seg_list) + 1
+    plane = _Plane([], (rx0, rtop, rx1, rbottom), [_as_dict(s) for s in seg_list])
+    finder = TableFinder(plane, dict(tab["aligned"]))
+    xs = sorted({round(box[0], 1) for t in finder.tables for box in t.cells})
+    starts = _cluster(xs, 2.0)
+    if len(starts) < tab["min_cols"]:
+        return None
+    out_rows: list[list[str]] = []
+    for row in region:
+        cells: list[list[Segment]] = [[] for _ in starts]
+        for s in row:
+            c = max(0, bisect.bisect_right(starts, s.x0 + 2.0) - 1)
+            cells[c].append(s)
+        texts = [" ".join(s.text for s in c) for c in cells]
+        if out_rows and not texts[0] and any(texts):  # a wrapped cell continues the row above
+            out_rows[-1] = [f"{a} {b}".strip() for a, b in zip(out_rows[-1], texts, strict=True)]
+        else:
+            out_rows.append(texts)
+    table = PdfTable(page, rx0, rtop, rx1, rbottom, out_rows, ruled=False)
+    return table if _big_enough(table, tab) else None
+
+
+def _caption_line(row: list[Segment], cap: Segment) -> bool:
+    """A single run at the caption's left edge in the caption's size (a wrapped caption line)."""
+    return len(row) == 1 and abs(row[0].x0 - cap.x0) < 2 and abs(row[0].size - cap.size) < 0.5
+
+
+def _rows(segs: list[Segment]) -> list[list[Segment]]:
+    """Segments grouped into rows by height, each row left to right."""
+    rows: list[list[Segment]] = []
+    for s in segs:
+        if rows and abs(s.top - rows[-1][0].top) <= 0.4 * s.size:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    return [sorted(r, key=lambda s: s.x0) for r in rows]
+
+
+def _region_rows(rows: list[list[Segment]], left: float, right: float, cfg: PdfSettings) -> list:
+    """Rows of the table under a caption, up to a footnote, a wide gap or a line of prose."""
+    tab = cfg.tables
+    region: list[list[Segment]] = []
+    pitches: list[float] = []
+    for row in rows:
+        first = row[0]
+        text = " ".join(s.text for s in row)
+        if cfg.table_footnote.match(text) or cfg.table_caption.match(text):
+            break
+        if cfg.figure_caption.match(text):
+            break
+        if region:
+            pitch = first.top - region[-1][0].top
+            usual = min(pitches) if pitches else 1.3 * first.size
+            if pitch > tab["region_gap"] * usual:
+                break
+            pitches.append(pitch)
+        prose = len(row) == 1 and first.x1 - first.x0 >= tab["prose_width"] * (right - left)
+        if prose and len(region) >= 1:
+            break
+        region.append(row)
+    return region
+
+
+def _cluster(xs: list[float], tol: float) -> list[float]:
+    """Sorted values merged when closer than ``tol`` (the first of each run is kept)."""
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > tol:
+            out.append(x)
+    return out

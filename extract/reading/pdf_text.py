@@ -1,0 +1,262 @@
+"""Column streams into the document text: paragraphs, hyphenation, tables as tab-separated rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.reading.pdf_config import PdfSettings
+from extract.reading.pdf_layout import Block, Line, Stream
+from extract.reading.pdf_tables import PdfTable
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+_HYPHEN_HEAD = re.compile(r"([A-Za-z][A-Za-z-]*)-$")
+_TAIL_WORD = re.compile(r"^([a-z][A-Za-z]*)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}\.|\[\d{1,3}\]|[•▪–-])\s")
+
+
+@dataclass
+class Para:
+    """A paragraph (lines of text) or a table, with the page it starts on."""
+
+    page: int
+    lines: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    table: PdfTable | None = None
+    open_end: bool = False  # last line runs to the column edge without ending a sentence
+    open_start: bool = False  # first line starts at the column edge with a lower-case word
+    size: float = 0.0
+    stream: int = -1  # which column stream it started in
+    end_stream: int = -1  # which column stream it ended in
+
+
+def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float]) -> list[Para]:
+    """Paragraphs of all streams in order, split by gaps, indents, font changes and captions."""
+    out: list[Para] = []
+    for sid, stream in enumerate(streams):
+        items = stream.items
+        prev: Line | None = None
+        for k, item in enumerate(items):
+            if isinstance(item, Block):
+                out.append(Para(stream.page, table=item.payload))  # type: ignore[arg-type]
+                prev = None
+                continue
+            text = item.text
+            after = items[k + 1] if k + 1 < len(items) else None
+            nxt = after if isinstance(after, Line) else None
+            in_item = bool(out) and out[-1].table is None and _LIST_ITEM.match(out[-1].lines[0])
+            if prev is None or _breaks(prev, item, nxt, stream, cfg, pitches, in_item):
+                para = Para(stream.page, size=item.size, stream=sid)
+                para.open_start = _opens(item, stream, text)
+                out.append(para)
+            para = out[-1]
+            para.lines.append(text)
+            para.pages.append(stream.page)
+            para.open_end = _runs_on(item, stream, text, cfg)
+            para.end_stream = sid
+            prev = item
+    return out
+
+
+def _opens(line: Line, stream: Stream, text: str) -> bool:
+    """A first line that may continue a paragraph from the previous column."""
+    return line.x0 <= stream.left + 0.5 * line.size and bool(re.match(r"[a-z(]", text))
+
+
+def _short(line: Line, stream: Stream, cfg: PdfSettings) -> bool:
+    """A line that ends well before the column's right edge."""
+    width = max(stream.right - stream.left, 1.0)
+    return line.x1 < stream.right - cfg.layout["short_line"] * width
+
+
+def _runs_on(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
+    """A last line that runs (nearly) to the column edge without ending its sentence."""
+    return not _short(line, stream, cfg) and not _SENTENCE_END.search(text) and not line.bold
+
+
+def _breaks(
+    a: Line,
+    b: Line,
+    c: Line | None,
+    stream: Stream,
+    cfg: PdfSettings,
+    pitches: dict[int, float],
+    in_item: bool = False,
+) -> bool:
+    """Whether line ``b`` (after ``a``, before ``c``) starts a new paragraph in its column.
+
+    ``in_item``: the paragraph so far is a list item (a reference), whose later lines may
+    hang indented.
+    """
+    lay = cfg.layout
+    text_b = b.text
+    if cfg.table_caption.match(text_b) or cfg.figure_caption.match(text_b):
+        return True
+    if cfg.table_footnote.match(text_b):
+        return True
+    if abs(b.size - a.size) > lay["size_change"] * a.size or a.bold != b.bold:
+        return True
+    usual = pitches.get(round(a.size), 1.15 * a.size)
+    if b.bottom - a.bottom > lay["paragraph_gap"] * usual or b.bottom < a.bottom:
+        return True
+    short = _short(a, stream, cfg)
+    if not short:
+        return False
+    indent = lay["indent"] * b.size
+    if b.x0 > stream.left + indent:  # a first-line indent, unless the next line is indented too
+        if in_item:
+            return False
+        return c is None or c.x0 <= b.x0 - indent or abs(c.size - b.size) > 0.3
+    if stream.justified and abs(a.size - stream.body_size) < 0.3:
+        return True
+    return bool(cfg.sentence_end.search(a.text)) and text_b[:1].isupper()
+
+
+def line_pitches(streams: list[Stream]) -> dict[int, float]:
+    """The usual distance between consecutive lines, per rounded font size."""
+    seen: dict[int, list[float]] = {}
+    for stream in streams:
+        lines = [i for i in stream.items if isinstance(i, Line)]
+        for a, b in zip(lines, lines[1:], strict=False):
+            if abs(a.size - b.size) < 0.5 and 0 < b.bottom - a.bottom < 3 * a.size:
+                seen.setdefault(round(a.size), []).append(round(b.bottom - a.bottom, 1))
+    out: dict[int, float] = {}
+    for size, values in seen.items():
+        if len(values) >= 3:
+            out[size] = max(set(values), key=lambda v: (values.count(v), -v))
+    return out
+
+
+def join_columns(paras: list[Para]) -> list[Para]:
+    """A paragraph cut by a column or page break, mid-sentence, is joined again."""
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.table is None
+            and para.table is None
+            and prev.open_end
+            and para.open_start
+            and para.stream > prev.end_stream
+            and abs(prev.size - para.size) < 0.5
+        ):
+            prev.lines.extend(para.lines)
+            prev.pages.extend(para.pages)
+            prev.open_end = para.open_end
+            prev.end_stream = para.end_stream
+            continue
+        out.append(para)
+    return _merge_continued_tables(out)
+
+
+def _merge_continued_tables(paras: list[Para]) -> list[Para]:
+    """A table continued in the next column or page (same header row) becomes one table."""
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.table is not None
+            and para.table is not None
+            and prev.table.rows
+            and para.table.rows
+            and prev.table.rows[0] == para.table.rows[0]
+        ):
+            prev.table.rows.extend(para.table.rows[1:])
+            continue
+        out.append(para)
+    return out
+
+
+def vocabulary(paras: list[Para]) -> set[str]:
+    """Lower-cased words of the document, for telling hyphenation from compounds."""
+    vocab: set[str] = set()
+    for para in paras:
+        lines = para.lines if para.table is None else ["\t".join(r) for r in para.table.rows]
+        for line in lines:
+            vocab.update(m.group().lower() for m in _WORDS.finditer(line))
+    return vocab
+
+
+def join_lines(a: str, b: str, vocab: set[str], cfg: PdfSettings) -> str:
+    """Two lines of a paragraph joined; a hyphen at the end is dropped unless a compound."""
+    head = _HYPHEN_HEAD.search(a)
+    tail = _TAIL_WORD.match(b)
+    if head and tail:
+        left = head.group(1).split("-")[-1]
+        right = tail.group(1)
+        hyphenated = f"{left}-{right}".lower()
+        joined = f"{left}{right}".lower()
+        keep = (
+            (hyphenated in vocab and joined not in vocab)
+            or (joined not in vocab and left.lower() in cfg.keep_hyphen_after)
+            or (joined not in vocab and "-" in head.group(1))
+            or (joined not in vocab and not left[-1:].islower())
+            or (
+                joined not in vocab
+                and len(left) > 2
+                and left.lower() in vocab
+                and right.lower() in vocab
+            )
+        )
+        return a + b if keep else a[:-1] + b
+    if re.search(r"\S[/\u2013]$", a):
+        return a + b
+    return f"{a} {b}"
+
+
+def table_text(table: PdfTable) -> str:
+    """A table as lines of tab-separated cells."""
+    return "\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
+
+
+def assemble(paras: list[Para], n_pages: int, cfg: PdfSettings) -> tuple[str, list[int], list]:
+    """The document text, the offset where each page starts, and the tables with offsets."""
+    vocab = vocabulary(paras)
+    pieces: list[str] = []
+    offset = 0
+    first_at: dict[int, int] = {}
+    tables: list[dict] = []
+    for para in paras:
+        if pieces:
+            pieces.append("\n\n")
+            offset += 2
+        if para.table is not None:
+            text = table_text(para.table)
+            first_at.setdefault(para.page, offset)
+            t = para.table
+            tables.append(
+                {
+                    "page": t.page,
+                    "bbox": (t.x0, t.top, t.x1, t.bottom),
+                    "rows": t.rows,
+                    "ruled": t.ruled,
+                    "start": offset,
+                    "end": offset + len(text),
+                }
+            )
+            pieces.append(text)
+            offset += len(text)
+            continue
+        text = ""
+        for line, page in zip(para.lines, para.pages, strict=True):
+            if not text:
+                first_at.setdefault(page, offset)
+                text = line
+                continue
+            joined = join_lines(text, line, vocab, cfg)
+            if page not in first_at:
+                first_at[page] = offset + len(joined) - len(line)
+            text = joined
+        pieces.append(text)
+        offset += len(text)
+    starts: list[int] = []
+    nxt = offset
+    for page in range(n_pages, 0, -1):
+        nxt = min(first_at.get(page, nxt), nxt)
+        starts.append(nxt)
+    starts.reverse()
+    starts[0] = 0
+    return "".join(pieces), starts, tables
