@@ -33,14 +33,14 @@ class Settings:
     max_pages: int
 
 
-def _pool_initializer(model: str | None) -> None:
+def _pool_initializer(init: Callable[[str | None], None], model: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    init_worker(model)
+    init(model)
 
 
-def _submit(pool: ProcessPoolExecutor, paper: Paper, s: Settings) -> Future:
+def _submit(pool: ProcessPoolExecutor, paper: Paper, s: Settings, work: Callable) -> Future:
     args = (str(paper.path), paper.sha256, s.model, s.max_bytes, s.max_pages)
-    return pool.submit(process_paper, *args)
+    return pool.submit(work, *args)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -73,12 +73,18 @@ def run_in_process(papers: Iterable[Paper], s: Settings, on_record: Callable[[Re
 
 
 def run_pool(
-    papers: list[Paper], s: Settings, workers: int, on_record: Callable[[Record], None]
+    papers: list[Paper],
+    s: Settings,
+    workers: int,
+    on_record: Callable[[Record], None],
+    work: Callable[..., Record] = process_paper,
+    init: Callable[[str | None], None] = init_worker,
 ) -> None:
     """Extract the papers in ``workers`` processes; ``on_record`` runs in this process.
 
     After a worker dies, the papers that were in flight are retried one at a time, so a paper
-    that kills its worker twice is reported and the others finish normally.
+    that kills its worker twice is reported and the others finish normally. ``work`` and
+    ``init`` are module-level functions (worker processes import them by name).
     """
     pending = deque(papers)
     suspects: deque[Paper] = deque()
@@ -89,7 +95,7 @@ def run_pool(
             max_workers=workers,
             mp_context=context,
             initializer=_pool_initializer,
-            initargs=(s.model,),
+            initargs=(init, s.model),
         )
         in_flight: dict[Future, Paper] = {}
         try:
@@ -98,7 +104,7 @@ def run_pool(
                 solo = bool(suspects) or any(id(p) in attempts for p in in_flight.values())
                 while (suspects or pending) and len(in_flight) < (1 if solo else workers):
                     paper = suspects.popleft() if suspects else pending.popleft()
-                    in_flight[_submit(pool, paper, s)] = paper
+                    in_flight[_submit(pool, paper, s, work)] = paper
                     solo = solo or id(paper) in attempts
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
