@@ -74,6 +74,12 @@ def _cell(
     }
 
 
+def _storage_key(result: ExtractionResult, original: dict) -> str:
+    """Browser storage key: per paper and per extracted values (no carry-over to a re-run)."""
+    values = hashlib.sha256(json.dumps(original, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"dva-review:{result.source.sha256}:{values[:16]}"
+
+
 def _conflict_target(conflict: Conflict, result: ExtractionResult) -> tuple[str, FieldSpec] | None:
     """The cell key and row spec a conflict is about, if it names a row of the page."""
     name = conflict.field.removeprefix("study.")
@@ -205,23 +211,24 @@ def build_context(
             if cell["gold"] is not None:
                 gold_values[cell["key"]] = cell["gold"].gold
     strip = {"evidence"}
+    original = {
+        "study": result.study.model_dump(exclude=strip),
+        "patients": [p.model_dump(exclude=strip) for p in result.patients],
+    }
     data = {
         "version": __version__,
         "file": Path(result.source.path).stem,
-        "storageKey": f"dva-review:{result.source.sha256}",
+        "storageKey": _storage_key(result, original),
         "source": result.source.model_dump(),
         "fields": {scope: [s.as_dict() for s in specs()[scope]] for scope in ("study", "patient")},
         "priorDva": prior_dva_options(),
-        "original": {
-            "study": result.study.model_dump(exclude=strip),
-            "patients": [p.model_dump(exclude=strip) for p in result.patients],
-        },
+        "original": original,
         "evidenceMaps": kept,
         "evidence": {i.id: i.as_dict() for i in index.items},
         "gold": gold_values,
         "conflicts": readings,
     }
-    script = _asset("review.js")
+    scripts = [_asset("review_values.js"), _asset("review.js")]
     style = _asset("review.css")
     return {
         "title": result.study.title or Path(result.source.path).name,
@@ -246,10 +253,11 @@ def build_context(
         "comparison": comparison,
         "blocks": blocks(text, index.spans(), page_starts) if text is not None else None,
         "data_json": script_json(data),
-        "script": script,
+        "scripts": scripts,
         "style": style,
         "csp": f"default-src 'none'; img-src data:; style-src {_csp_hash(style)}; "
-        f"script-src {_csp_hash(script)}; base-uri 'none'; form-action 'none'",
+        f"script-src {' '.join(_csp_hash(js) for js in scripts)}; base-uri 'none'; "
+        "form-action 'none'",
         "version": __version__,
     }
 

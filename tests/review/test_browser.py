@@ -63,7 +63,16 @@ def page(browser):
     tab.problems = []
     tab.on("console", lambda m: m.type == "error" and tab.problems.append(m.text))
     tab.on("pageerror", lambda e: tab.problems.append(str(e)))
-    tab.on("dialog", lambda d: (tab.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    tab.confirm = False  # a test that expects a confirm() sets this
+
+    def dialog(d):
+        if tab.confirm and d.type == "confirm":
+            d.accept()
+        else:
+            tab.problems.append(f"dialog: {d.message}")
+            d.dismiss()
+
+    tab.on("dialog", dialog)
     yield tab
     context.close()
 
@@ -130,6 +139,29 @@ def test_review_keyboard_reaches_values_and_controls(page, result, paper_text, t
     assert page.evaluate("document.activeElement.tagName") == "INPUT"
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.dataset.act") == "correct"
+    assert page.problems == []
+
+
+def test_review_decisions_survive_reload_until_reset(page, result, paper_text, tmp_path):
+    html = tmp_path / "review.html"
+    write_review(result, html, document_text=paper_text)
+    page.goto(html.as_uri())
+    _correct(page, "p1:age_years", "65")
+    _cell(page, "p0:sex").locator('[data-act="accept"]').click()
+    page.locator('.drop[data-p="1"]').click()
+    page.reload()
+    assert "→ 65" in _cell(page, "p1:age_years").inner_text()
+    assert "accepted" in _cell(page, "p0:sex").inner_text()
+    assert "restored" in page.inner_text("#progress")
+    assert "dropped" in (page.get_attribute('th.pcol[data-p="1"]', "class") or "")
+    gold = page.evaluate("window.dvaReview.buildGold()")
+    assert [p["patient_id"] for p in gold["patients"]] == ["1"]
+    page.confirm = True
+    page.click("#reset")
+    assert "→ 65" not in _cell(page, "p1:age_years").inner_text()
+    assert page.inner_text("#progress").startswith("Reviewed 0 of")
+    page.reload()
+    assert "accepted" not in _cell(page, "p0:sex").inner_text()
     assert page.problems == []
 
 
@@ -214,4 +246,55 @@ def test_review_gold_differences_are_marked(page, result, paper_text, tmp_path):
     age.locator('[data-act="gold"]').click()
     assert "→ 70" in age.inner_text()
     page.screenshot(path=ARTIFACTS / "gold.png")
+    assert page.problems == []
+
+
+FORMAT_CASES = [
+    ("age_years", 71),
+    ("follow_up_days", 364.8),
+    ("follow_up_days", 121.0),
+    ("death", False),
+    ("amputation", "below_knee"),
+    ("risk_factors", ["hypertension", "chronic_kidney_disease"]),
+    ("authors", ["R. Okafor", "L. Brandt"]),
+    (
+        "stents",
+        [
+            {
+                "device": "Viabahn",
+                "manufacturer": "Gore",
+                "covered": True,
+                "diameter_mm": 5.0,
+                "length_mm": 150.0,
+            },
+            {
+                "device": None,
+                "manufacturer": None,
+                "covered": False,
+                "diameter_mm": 5.5,
+                "length_mm": None,
+            },
+        ],
+    ),
+    ("prior_dva", [{"donor_artery": "anterior_tibial", "target_vein": "anterior_tibial"}]),
+]
+
+
+def test_review_page_script_writes_and_reads_values_like_python(page, result, paper_text, tmp_path):
+    from extract.review.spec import format_value, prior_dva_options, specs
+
+    html = tmp_path / "review.html"
+    write_review(result, html, document_text=paper_text)
+    page.goto(html.as_uri())
+    rows = {s.name: s.as_dict() for s in [*specs()["study"], *specs()["patient"]]}
+    got = page.evaluate(
+        """([cases, rows, prior]) => cases.map(([name, value]) => {
+            const text = window.dvaValues.format(rows[name].kind, value);
+            return [text, window.dvaValues.parse(rows[name], text, prior)];
+        })""",
+        [FORMAT_CASES, rows, prior_dva_options()],
+    )
+    for (name, value), (text, parsed) in zip(FORMAT_CASES, got, strict=True):
+        assert text == format_value(rows[name]["kind"], value), name
+        assert parsed == {"value": value}, name  # what the page writes, its editor reads back
     assert page.problems == []

@@ -35,14 +35,14 @@ def test_review_paper_script_renders_as_text(result, paper_text):
     html = render_review(result, document_text=paper_text)
     assert "&lt;script&gt;alert(&#34;paper&#34;)&lt;/script&gt;" in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
-    assert html.count("<script") == 2  # the JSON data block and the page's own script
+    assert html.count("<script") == 3  # the JSON data block and the page's own two scripts
 
 
 def test_review_json_block_cannot_be_closed_by_a_value(result, paper_text):
     title = 'Limb salvage</script><script>alert("title")</script> & more'
     result.study.title = title
     html = render_review(result, document_text=paper_text)
-    assert html.count("<script") == 2
+    assert html.count("<script") == 3
     assert _data(html)["original"]["study"]["title"] == title
 
 
@@ -52,9 +52,10 @@ def test_review_page_needs_no_network(result, paper_text):
     assert "<link" not in html and "@import" not in html
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "default-src 'none'" in csp.replace("&#39;", "'")
-    script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
-    for inline in (script, style):
+    assert len(scripts) == 2
+    for inline in (*scripts, style):
         digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
         assert f"sha256-{digest}" in csp
 
@@ -188,6 +189,14 @@ def test_review_evidence_at_wrong_offsets_is_found_again(result, paper_text):
     assert [e["quote"] for e in moved] == ["64-year-old woman"]
     kept = _data(html)["evidenceMaps"]["patients"][1]["age_years"][0]
     assert paper_text[kept["start"] : kept["end"]] == "64-year-old woman"
+
+
+def test_review_saved_decisions_are_keyed_to_paper_and_values(result, paper_text):
+    first = _data(render_review(result, document_text=paper_text))["storageKey"]
+    assert first == _data(render_review(result, document_text=paper_text))["storageKey"]
+    assert result.source.sha256 in first
+    result.patients[0].age_years = 72  # a re-run that reads a value differently starts afresh
+    assert _data(render_review(result, document_text=paper_text))["storageKey"] != first
 
 
 def test_review_write_review_dir_creates_folder_and_names_page(result, paper_text, tmp_path):
