@@ -35,6 +35,8 @@ class Unit:
     label: str | None = None
     families: frozenset[str] = frozenset()
     doc: Doc | None = None
+    row: int = 0
+    context: str = ""
 
     @property
     def text(self) -> str:
@@ -105,6 +107,8 @@ def _table_units(tables: list[Table]) -> list[Unit]:
                     pc.patient,
                     pc.label,
                     pc.families,
+                    row=pc.row,
+                    context=pc.context,
                 )
             )
     return units

@@ -61,6 +61,7 @@ def find_patients(analysis: Analysis) -> list[PatientScope]:
                 scopes[unit.patient].units.append(unit)
         return [s for s in scopes.values() if any(u.section_kind != "figures" for u in s.units)]
     if _is_single_case(analysis):
-        units = [u for u in analysis.units if u.section_kind in SINGLE_CASE_KINDS]
+        timeline = [u for u in analysis.units if u.source == "table" and u.patient is None]
+        units = timeline + [u for u in analysis.units if u.section_kind in SINGLE_CASE_KINDS]
         return [PatientScope("1", units, single=True)]
     return []

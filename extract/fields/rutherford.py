@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex
 from extract.fields.patients import PatientScope
 from extract.vocab import rutherford_key
 
+_PROCEDURE = re.compile(r"\bDVA\b|arteriali[sz]|venous arteriali", re.IGNORECASE)
+
 
 def _table(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Candidate]]:
     presentation, pre_dva = [], []
+    timeline = [u for u in scope.table_units() if "rutherford" in u.families and u.context]
+    if timeline:
+        ordered = sorted(timeline, key=lambda u: u.row)
+        keyed = [(u, rutherford_key(u.text)) for u in ordered]
+        keyed = [(u, k) for u, k in keyed if k]
+        if keyed:
+            first_u, first_k = keyed[0]
+            presentation.append(
+                Candidate(first_k, [first_u.evidence(doc, 0, len(first_u.text))], "table")
+            )
+            at_dva = [(u, k) for u, k in keyed if _PROCEDURE.search(u.context)]
+            if at_dva and at_dva[0][1] != first_k:
+                u, k = at_dva[0]
+                pre_dva.append(Candidate(k, [u.evidence(doc, 0, len(u.text))], "table"))
+        return presentation, pre_dva
     for unit in scope.table_units():
         if "rutherford" not in unit.families:
             continue
@@ -32,19 +51,24 @@ def _text(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Can
             continue
         for span in unit.spans("measures", "RUTHERFORD"):
             sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
-            pre = bool(regex("rutherford", "pre_dva").search(sentence))
+            pre = bool(regex("rutherford", "pre_dva").search(f"{unit.section}: {sentence}"))
             mentions.append((span._.value, pre, unit.span_evidence(doc, span)))
-    if not mentions:
-        return [], []
-    first = mentions[0][0]
-    presentation = [Candidate(v, [ev]) for v, pre, ev in mentions if not pre or v == first]
-    pre_dva = [Candidate(v, [ev]) for v, pre, ev in mentions if pre and v != first]
+    presentation = [Candidate(v, [ev]) for v, pre, ev in mentions if not pre]
+    pre_dva = [Candidate(v, [ev]) for v, pre, ev in mentions if pre]
     return presentation[:1], pre_dva[:1]
 
 
 def extract_rutherford(scope: PatientScope, doc: Document, out: FieldValues) -> None:
-    """Fill ``rutherford_presentation`` and ``rutherford_pre_dva``."""
+    """Fill ``rutherford_presentation`` and ``rutherford_pre_dva``.
+
+    A class given only with a pre-DVA cue is the presentation class when no other is given;
+    In text, a pre-DVA class is kept only where it differs from the presentation class; a table
+    row for the time before DVA is kept as given.
+    """
     t_pres, t_pre = _table(scope, doc)
     x_pres, x_pre = _text(scope, doc)
+    if not t_pres and not x_pres:
+        x_pres, x_pre = x_pre, []
     out.choose("rutherford_presentation", t_pres + x_pres)
-    out.choose("rutherford_pre_dva", t_pre + x_pre)
+    presented = out.values.get("rutherford_presentation")
+    out.choose("rutherford_pre_dva", t_pre + [c for c in x_pre if c.value != presented])

@@ -83,11 +83,22 @@ _FOOTNOTE = re.compile(
 )
 
 
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def is_spaced_line(line: str) -> bool:
+    """A line of columns aligned with runs of spaces ("0 h      IIa      Heparin")."""
+    cells = _SPACED_CELL.findall(line.strip())
+    return 2 <= len(cells) <= 12 and "  " in line.strip() and all(len(c) <= 80 for c in cells)
+
+
 def _is_table_line(line: str) -> bool:
     if "\t" in line.strip("\t "):
         return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
     stripped = line.strip()
-    return stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3)
+    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3):
+        return True
+    return is_spaced_line(line)
 
 
 def heading_text(line: str) -> str | None:
@@ -178,7 +189,9 @@ def _block_kind(text: str, first: bool) -> str:
     stripped = text.strip()
     lines = stripped.splitlines()
     if all(_is_table_line(line) for line in lines):
-        return "table"
+        spaced = all(is_spaced_line(line) and "\t" not in line for line in lines)
+        if not spaced or len(lines) >= 3:
+            return "table"
     if _FIGURE.match(stripped):
         return "figure"
     if _TABLE_CAPTION.match(stripped):

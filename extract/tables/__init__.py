@@ -16,6 +16,7 @@ from pathlib import Path
 from extract.sections import Block, label_patterns, patient_label
 
 _HERE = Path(__file__).parent
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
@@ -32,10 +33,12 @@ class Cell:
 class PatientCell:
     """A cell that belongs to one patient, with the label of its row or column."""
 
-    patient: str
+    patient: str | None
     label: str
     cell: Cell
     families: frozenset[str]
+    row: int = 0
+    context: str = ""
 
 
 @dataclass
@@ -79,6 +82,11 @@ def label_families(label: str) -> frozenset[str]:
 
 def _split_line(line: str, offset: int) -> list[Cell]:
     """Cells of one table line, each with document offsets (whitespace trimmed)."""
+    if "\t" not in line and "|" not in line:
+        return [
+            Cell(text=m.group(), start=offset + m.start(), end=offset + m.end())
+            for m in _SPACED_CELL.finditer(line)
+        ]
     sep = "\t" if "\t" in line else "|"
     cells: list[Cell] = []
     pos = 0
@@ -114,6 +122,29 @@ def parse_table(block: Block) -> Table:
     return table
 
 
+_TIMELINE = re.compile(r"\b(?:timeline|time|day|date|hours?|course|chronology)\b", re.IGNORECASE)
+
+
+def _timeline(table: Table) -> None:
+    """A table of time points ("Time | Rutherford class | Event"): cells of the one patient.
+
+    Only for tables whose caption or first header cell speaks of time; the cells carry their
+    row's text as context. They are read only in single-patient reports.
+    """
+    caption = table.caption.text if table.caption else ""
+    first = table.header[0].text if table.header else ""
+    if not (_TIMELINE.search(first) or _TIMELINE.search(caption)):
+        return
+    table.orientation = "timeline"
+    for i, row in enumerate(table.rows):
+        context = " ".join(c.text for c in row)
+        for head, cell in zip(table.header, row, strict=False):
+            if cell.text and cell.text not in ("-", "–", "—"):
+                table.cells.append(
+                    PatientCell(None, head.text, cell, label_families(head.text), i, context)
+                )
+
+
 def _orient(table: Table) -> None:
     """Decide whether patients run in columns or rows and collect their cells."""
     header_ids = [patient_label(c.text) for c in table.header[1:]]
@@ -142,6 +173,8 @@ def _orient(table: Table) -> None:
             for head, cell in zip(table.header[1:], row[1:], strict=False):
                 if cell.text:
                     table.cells.append(PatientCell(pid, head.text, cell, label_families(head.text)))
+        return
+    _timeline(table)
 
 
 def find_tables(blocks: list[Block]) -> list[Table]:

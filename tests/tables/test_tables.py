@@ -63,3 +63,11 @@ def test_tables_label_families_with_vetoes():
     assert "donor" not in label_families("Inflow treatment")
     assert label_families("Rutherford prior to DVA") >= {"rutherford", "rutherford_pre_dva"}
     assert "follow_up" in label_families("Follow-up, mo")
+
+
+def test_tables_space_aligned_columns_need_three_lines():
+    text = "Title\n\nTime    Rutherford    Event\n0 h     IIa           Heparin\n4 h     IIb  DVA\n"
+    (table,) = _tables(text)
+    assert [c.text for c in table.header] == ["Time", "Rutherford", "Event"]
+    assert table.orientation == "timeline"
+    assert _tables("Title\n\nIt healed.  Then it broke.\n") == []
