@@ -224,3 +224,12 @@ def test_review_format_value_writes_each_kind():
     assert format_value("prior_dva", prior) == "anterior_tibial → ?"
     assert format_value("bool", False) == "no" and format_value("float", 364.8) == "364.8"
     assert format_value("float", 121.0) == "121" and format_value("enum_list", []) == ""
+
+
+def test_review_pooled_cohort_without_patients_renders(result, paper_text):
+    result.patients, result.conflicts, result.warnings = [], [], []
+    html = render_review(result, document_text=paper_text)
+    assert "No individual patients were extracted" in html
+    assert "No conflicts or warnings." in html
+    assert _data(html)["original"]["patients"] == []
+    assert 'data-key="study:reported.mean_age_years"' in html

@@ -33,3 +33,13 @@ def test_review_cli_html_flag_writes_page(tmp_path):
     assert cli.main([str(SEED), "--html", str(page), "--out", str(out)]) == 0
     html = page.read_text(encoding="utf-8")
     assert "Export corrections" in html and json.loads(out.read_text())["patients"]
+
+
+def test_review_cli_bad_gold_is_one_line_exit_2(tmp_path, capsys):
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"patients": [{"patient_id": "1", "amputation": "elbow"}]}', encoding="utf-8")
+    page = tmp_path / "seed.html"
+    assert cli.main([str(SEED), "--html", str(page), "--gold", str(gold)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("extract: error:") and "amputation" in err and "\n" not in err
+    assert not page.exists()
