@@ -79,7 +79,7 @@ def _run_single(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {_one_line(warning)}", file=sys.stderr)
     return 0
 
 
@@ -123,9 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _one_line(exc: BaseException) -> str:
-    """An exception's message on one line (a file name may hold a line break)."""
-    return str(exc).replace("\r", "\\r").replace("\n", "\\n")
+def _one_line(message: object) -> str:
+    """A message on one line: line breaks and other control characters (from file names) escaped."""
+    text = str(message)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 if __name__ == "__main__":

@@ -65,7 +65,19 @@ def read_document(
         from extract.reading.pdf import read_pdf
 
         check_pdf_streams(data, max_bytes, os.fspath(path))
-        return read_pdf(path, data, max_pages=max_pages)
-    from extract.reading.text import read_text
+        doc = read_pdf(path, data, max_pages=max_pages)
+    else:
+        from extract.reading.text import read_text
 
-    return read_text(path, data)
+        doc = read_text(path, data)
+    doc.path = printable_path(doc.path)
+    return doc
+
+
+def printable_path(path: str) -> str:
+    """A file name that JSON can hold: bytes that are not UTF-8 become U+FFFD."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path

@@ -125,8 +125,12 @@ def test_cli_bad_limit_values_are_usage_errors(capsys, flag, value):
     assert err.splitlines()[-1].startswith(f"extract: error: argument {flag}")
 
 
-def test_cli_file_name_with_a_line_break_stays_one_line(run_cli, tmp_path):
-    run_cli(tmp_path / "two\nlines.txt").assert_one_line_error("two\\nlines.txt")
+@pytest.mark.parametrize(
+    "name, shown",
+    [("two\nlines.txt", "two\\nlines.txt"), ("next\x85line.txt", "next\\x85line.txt")],
+)
+def test_cli_file_name_with_a_line_break_stays_one_line(run_cli, tmp_path, name, shown):
+    run_cli(tmp_path / name).assert_one_line_error(shown)
 
 
 def test_cli_unexpected_failure_is_one_line_not_a_traceback(run_cli, paper, monkeypatch):

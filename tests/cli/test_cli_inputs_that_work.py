@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import sys
 
 import pytest
 
@@ -259,3 +261,15 @@ def test_cli_latin1_paper_is_extracted_with_a_warning(extract_text):
 def test_cli_utf16_paper_is_extracted(extract_text):
     result, _ = extract_text(CASE.replace("\n", "\r\n").encode("utf-16"))
     assert [(p["age_years"], p["sex"]) for p in result["patients"]] == [(64, "female")]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs file names that are not UTF-8")
+def test_cli_file_name_that_is_not_utf8_still_gives_json(run_cli, tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"caf\xe9-case.txt")
+    with open(path, "wb") as handle:
+        handle.write(CASE.encode())
+    outcome = run_cli(os.fsdecode(path))
+    assert outcome.code == 0, outcome.err
+    result = json.loads(outcome.out)
+    assert result["source"]["path"].endswith("caf\ufffd-case.txt")
+    assert [p["age_years"] for p in result["patients"]] == [64]
