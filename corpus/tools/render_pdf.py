@@ -50,6 +50,9 @@ FONT_CANDIDATES = [
 ]
 CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)\s+\d+[.:]")
 CITATION = re.compile(r"\b(?:19|20)\d{2};\s*\d")
+GRID_RULE = re.compile(r"\+[-=:+]+\+")  # a rule line of a grid table
+SETEXT = re.compile(r"\n(?:={3,}|-{3,})[ \t]*(?=\n|$)")  # a heading's underline
+ALIGNED = re.compile(r"\S {2,}\S")  # cells of a space-aligned table
 FOOTNOTE = re.compile(r"(?:\*\*)?(?:Abbreviations?|Notes?|Data are|Values are)\b", re.IGNORECASE)
 WIDE_TABLE_COLS = 6
 ABSTRACT_NAMES = {"abstract", "summary"}
@@ -179,8 +182,10 @@ def heading_text(block: str) -> str | None:
 def _split_table_block(block: str) -> list[str]:
     """A caption line, table rows and a footnote written as one block, as three blocks."""
     lines = block.split("\n")
-    rows = [k for k, line in enumerate(lines) if "\t" in line or line.lstrip().startswith("|")]
+    rows = [k for k, line in enumerate(lines) if _row_kind(line)]
     if len(rows) < 2 or rows[-1] - rows[0] + 1 != len(rows) or len(rows) == len(lines):
+        return [block]
+    if _row_kind(lines[rows[0]]) == "spaces" and len(rows) < 3:
         return [block]
     parts = ["\n".join(lines[: rows[0]]), "\n".join(lines[rows[0] : rows[-1] + 1])]
     parts.append("\n".join(lines[rows[-1] + 1 :]))
@@ -190,6 +195,7 @@ def _split_table_block(block: str) -> list[str]:
 def split_paper(text: str) -> Paper:
     """Title, front matter (authors ... abstract, key words) and body blocks."""
     blocks: list[str] = []
+    text = SETEXT.sub("", text)
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
         blocks.extend(_split_table_block(block.strip()) if block.strip() else [])
     title = blocks.pop(0).lstrip("# ").strip() if blocks else ""
@@ -219,16 +225,39 @@ def running_header(paper: Paper) -> tuple[str, str]:
     return left, right
 
 
+def _row_kind(line: str) -> str | None:
+    """How a line separates table cells: tab, pipe, spaces (2 or more), or None."""
+    if "\t" in line:
+        return "tab"
+    if line.lstrip().startswith("|") or GRID_RULE.fullmatch(line.strip()):
+        return "pipe"
+    if ALIGNED.search(line.strip()):
+        return "spaces"
+    return None
+
+
 def table_rows(block: str) -> list[list[str]]:
-    """Cells of a tab-separated or pipe table (the pipe table's --- rule dropped)."""
+    """Cells of a tab, pipe or space-aligned table (the pipe table's --- rule dropped)."""
     lines = [line for line in block.split("\n") if line.strip()]
     if all("\t" in line for line in lines):
         return [line.split("\t") for line in lines]
-    rows = []
+    if all(_row_kind(line) == "spaces" for line in lines):
+        return [re.split(r" {2,}", line.strip()) for line in lines]
+    rows: list[list[str]] = []
+    grid = any(GRID_RULE.fullmatch(line.strip()) for line in lines)
+    after_rule = True
     for line in lines:
+        if GRID_RULE.fullmatch(line.strip()):
+            after_rule = True
+            continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            continue
+        if grid and not after_rule and rows:  # a grid table's cell continued on the next line
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=False)]
+        else:
             rows.append(cells)
+        after_rule = False
     return rows
 
 
@@ -237,25 +266,24 @@ def table_flowable(block: str, st: dict[str, ParagraphStyle], width: float) -> T
     rows = table_rows(block)
     n = max(len(r) for r in rows)
     rows = [r + [""] * (n - len(r)) for r in rows]
+    ruled = _row_kind(block.split("\n")[0]) != "spaces"  # aligned tables stay unruled
     widths = column_widths(rows, st, width)
     cells = [
         [Paragraph(inline(c.strip()), st["cellhead" if i == 0 else "cell"]) for c in row]
         for i, row in enumerate(rows)
     ]
     table = Table(cells, colWidths=widths, repeatRows=1, splitByRow=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-            ]
-        )
-    )
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2 if ruled else 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if ruled:
+        style.append(("GRID", (0, 0), (-1, -1), 0.4, colors.black))
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))
+    table.setStyle(TableStyle(style))
     return table
 
 
@@ -286,9 +314,10 @@ def is_table(block: str) -> bool:
     lines = [line for line in block.split("\n") if line.strip()]
     if len(lines) < 2:
         return False
-    return all("\t" in line for line in lines) or all(
-        line.lstrip().startswith("|") for line in lines
-    )
+    kinds = {_row_kind(line) for line in lines}
+    if kinds == {"spaces"}:
+        return len(lines) >= 3
+    return kinds in ({"tab"}, {"pipe"})
 
 
 def table_story(parts: list[Flowable], n_cols: int) -> list[Flowable]:

@@ -13,7 +13,7 @@ _CITATION_MARK = re.compile(r"^[\d,\u2013\-*†‡§¶]+$|^[a-z]$")
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """Words on one line with no wide gap between them (one column's part of a text line)."""
 
@@ -24,25 +24,32 @@ class Segment:
     x1: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
+    text: str = ""
 
-    def update(self) -> None:
-        """Recompute the box and font size from the words."""
+    def update(self, cfg: PdfSettings) -> None:
+        """Recompute the box, font size (median word height) and normalised text."""
         ws = self.words
-        self.x0 = min(w.x0 for w in ws)
-        self.x1 = max(w.x1 for w in ws)
-        self.top = min(w.top for w in ws)
-        self.bottom = max(w.bottom for w in ws)
-        self.size = (
-            statistics.median(w.size for w in ws) if len(ws) > 2 else max(w.size for w in ws)
-        )
+        self.x0 = ws[0].x0
+        self.x1 = ws[-1].x1
+        top, bottom = ws[0].top, ws[0].bottom
+        for w in ws:
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+            if w.x0 < self.x0:
+                self.x0 = w.x0
+            if w.x1 > self.x1:
+                self.x1 = w.x1
+        self.top, self.bottom = top, bottom
+        if len(ws) > 2:
+            self.size = sorted(w.bottom - w.top for w in ws)[len(ws) // 2]
+        else:
+            self.size = max(w.bottom - w.top for w in ws)
+        self.text = cfg.normalize(" ".join(w.text for w in ws))
 
-    @property
-    def text(self) -> str:
-        """The words joined by single spaces."""
-        return " ".join(w.text for w in self.words)
 
-
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Segments of one column at the same height, left to right."""
 
@@ -53,11 +60,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
-
-    @property
-    def text(self) -> str:
-        """The line's text."""
-        return " ".join(s.text for s in self.segments)
+    text: str
 
 
 @dataclass
@@ -90,7 +93,6 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
     cur: Segment | None = None
     last: Word | None = None
     for w in words:
-        w.text = cfg.normalize(w.text)
         if cur is not None and last is not None:
             overlap = min(last.bottom, w.bottom) - max(last.top, w.top)
             size = max(last.size, w.size)
@@ -105,8 +107,8 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
     ratio = cfg.layout["superscript_ratio"]
     out: list[Segment] = []
     for seg in segments:
-        seg.update()
-        if len(seg.words) > 1:
+        seg.update(cfg)
+        if len(seg.words) > 1 and any(w.bottom < seg.bottom - 0.25 * seg.size for w in seg.words):
             base = seg.bottom
             seg.words = [
                 w
@@ -117,7 +119,7 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
                     and _CITATION_MARK.match(w.text)
                 )
             ]
-            seg.update()
+            seg.update(cfg)
         out.append(seg)
     return out
 
@@ -200,9 +202,12 @@ def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
     if best is None or best[0] > lay["max_spanning_fraction"] * total:
         return None
     g = best[2]
+    lo_x = min(i.x0 for i in items)
+    hi_x = max(i.x1 for i in items)
+    # a column holds lines at least half its width (table cells beside a gap are narrower)
+    left = sum(1 for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - lo_x))
+    right = sum(1 for i in items if i.x0 >= g and i.x1 - i.x0 >= 0.5 * (hi_x - g))
     need = lay["min_column_items"]
-    left = sum(1 for i in items if i.x1 <= g)
-    right = sum(1 for i in items if i.x0 >= g)
     return g if left >= need and right >= need else None
 
 
@@ -222,12 +227,16 @@ def reading_order(
             bands[-1][1].append(item)
         else:
             bands.append((span, [item]))
-    # a column band with one side empty reads as part of the full-width flow around it
+    # a line or two on one side only (a wrapped title, a heading) belongs to the full-width flow
     merged: list[tuple[bool, list]] = []
     for span, band in bands:
-        one_sided = not span and (
-            all((i.x0 + i.x1) / 2 < gutter for i in band)
-            or all((i.x0 + i.x1) / 2 >= gutter for i in band)
+        one_sided = (
+            not span
+            and len({round(i.bottom) for i in band}) <= 2
+            and (
+                all((i.x0 + i.x1) / 2 < gutter for i in band)
+                or all((i.x0 + i.x1) / 2 >= gutter for i in band)
+            )
         )
         kind = span or one_sided
         if merged and merged[-1][0] and kind:
@@ -295,6 +304,7 @@ def _flush(stream: Stream, pending: list[Segment]) -> None:
             bottom=max(s.bottom for s in segs),
             size=max(s.size for s in segs),
             bold=all(w.bold for w in words),
+            text=" ".join(s.text for s in segs),
         )
     )
     pending.clear()

@@ -70,7 +70,7 @@ def find_tables(
     if n_h >= 2 and n_v >= 2:
         finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
         for found in finder.tables:
-            table = _fill(page, found.rows, segs, ruled=True)
+            table = _fill(page, found.rows, segs, True, cfg)
             if table is not None and _big_enough(table, tab):
                 tables.append(table)
     for cap in segs:
@@ -91,7 +91,9 @@ def _big_enough(table: PdfTable, tab: dict) -> bool:
     return rows >= tab["min_rows"] and cols >= tab["min_cols"] and filled >= 2
 
 
-def _fill(page: int, rows: list, segs: list[Segment], ruled: bool) -> PdfTable | None:
+def _fill(
+    page: int, rows: list, segs: list[Segment], ruled: bool, cfg: PdfSettings
+) -> PdfTable | None:
     """Cell texts from words whose centres fall in each cell (pdfplumber rows of cell boxes)."""
     cells = [(r, c, box) for r, row in enumerate(rows) for c, box in enumerate(row.cells) if box]
     if not cells:
@@ -100,20 +102,27 @@ def _fill(page: int, rows: list, segs: list[Segment], ruled: bool) -> PdfTable |
     top = min(b[1] for _, _, b in cells)
     x1 = max(b[2] for _, _, b in cells)
     bottom = max(b[3] for _, _, b in cells)
+    xs = sorted({b[0] for _, _, b in cells} | {b[2] for _, _, b in cells})
+    ys = sorted({b[1] for _, _, b in cells} | {b[3] for _, _, b in cells})
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, c, (bx0, btop, bx1, bbottom) in cells:
+        for i in range(bisect.bisect_left(xs, bx0), bisect.bisect_left(xs, bx1)):
+            for j in range(bisect.bisect_left(ys, btop), bisect.bisect_left(ys, bbottom)):
+                owner[(i, j)] = (r, c)
     n_cols = max(len(row.cells) for row in rows)
     grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in rows]
-    by_top = sorted(cells, key=lambda c: c[2][1])
-    tops = [c[2][1] for c in by_top]
     for seg in segs:
+        if seg.x1 < x0 or seg.x0 > x1 or seg.bottom < top or seg.top > bottom:
+            continue
         for w in seg.words:
             xc, yc = w.xc, w.yc
             if not (x0 <= xc <= x1 and top <= yc <= bottom):
                 continue
-            for r, c, box in by_top[: bisect.bisect_right(tops, yc)]:
-                if box[0] <= xc <= box[2] and box[1] <= yc <= box[3]:
-                    grid[r][c].append(w)
-                    break
-    table_rows = [[_cell_text(ws) for ws in row] for row in grid]
+            slot = (bisect.bisect_right(xs, xc) - 1, bisect.bisect_right(ys, yc) - 1)
+            if slot in owner:
+                r, c = owner[slot]
+                grid[r][c].append(w)
+    table_rows = [[cfg.normalize(_cell_text(ws)) for ws in row] for row in grid]
     table_rows = [row for row in table_rows if any(row)]
     if not table_rows:
         return None
@@ -124,7 +133,7 @@ def _cell_text(words: list) -> str:
     """A cell's words in reading order (lines top to bottom), joined by spaces."""
     if not words:
         return ""
-    words = sorted(words, key=lambda w: (round(w.yc / max(w.size * 0.5, 1.0)), w.x0))
+    words = sorted(words, key=lambda w: w.yc)
     lines: list[list] = []
     for w in words:
         if lines and abs(w.yc - lines[-1][0].yc) <= 0.4 * w.size:
@@ -184,18 +193,33 @@ def _aligned_table(
     if len(starts) < tab["min_cols"]:
         return None
     out_rows: list[list[str]] = []
-    for row in region:
+    wrapped = _wrapped_rows(region)
+    for k, row in enumerate(region):
         cells: list[list[Segment]] = [[] for _ in starts]
         for s in row:
             c = max(0, bisect.bisect_right(starts, s.x0 + 2.0) - 1)
             cells[c].append(s)
         texts = [" ".join(s.text for s in c) for c in cells]
-        if out_rows and not texts[0] and any(texts):  # a wrapped cell continues the row above
+        continues = not texts[0] or (k in wrapped and not all(texts))
+        if out_rows and continues and any(texts):  # a wrapped cell continues the row above
             out_rows[-1] = [f"{a} {b}".strip() for a, b in zip(out_rows[-1], texts, strict=True)]
         else:
             out_rows.append(texts)
     table = PdfTable(page, rx0, rtop, rx1, rbottom, out_rows, ruled=False)
     return table if _big_enough(table, tab) else None
+
+
+def _wrapped_rows(region: list[list[Segment]]) -> set[int]:
+    """Rows set at the tight pitch of wrapped lines, where rows proper are spaced wider."""
+    tops = [row[0].top for row in region]
+    pitches = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    if len(pitches) < 2:
+        return set()
+    tight = min(pitches)
+    usual = sorted(pitches)[len(pitches) // 2]
+    if usual < 1.15 * tight:
+        return set()
+    return {k + 1 for k, p in enumerate(pitches) if p <= 1.08 * tight}
 
 
 def _caption_line(row: list[Segment], cap: Segment) -> bool:

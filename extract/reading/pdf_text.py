@@ -182,6 +182,11 @@ def vocabulary(paras: list[Para]) -> set[str]:
 
 def join_lines(a: str, b: str, vocab: set[str], cfg: PdfSettings) -> str:
     """Two lines of a paragraph joined; a hyphen at the end is dropped unless a compound."""
+    end = a[-1:]
+    if end not in "-/\u2013" or len(a) < 2 or a[-2].isspace():
+        return f"{a} {b}"
+    if end != "-":
+        return a + b
     head = _HYPHEN_HEAD.search(a)
     tail = _TAIL_WORD.match(b)
     if head and tail:
@@ -202,8 +207,6 @@ def join_lines(a: str, b: str, vocab: set[str], cfg: PdfSettings) -> str:
             )
         )
         return a + b if keep else a[:-1] + b
-    if re.search(r"\S[/\u2013]$", a):
-        return a + b
     return f"{a} {b}"
 
 
