@@ -248,3 +248,12 @@ def test_cli_failed_write_keeps_the_existing_out(
     run_cli(paper, "--out", existing_out).assert_one_line_error("cannot write", "no space left")
     assert existing_out.read_text() == OLD_JSON
     assert _temp_files(tmp_path) == []
+
+
+def test_cli_gold_that_is_a_directory_is_a_one_line_error(run_cli, paper, tmp_path, existing_out):
+    page = tmp_path / "review.html"
+    run = run_cli(paper, "--html", page, "--gold", tmp_path, "--out", existing_out)
+    run.assert_one_line_error("gold")
+    assert existing_out.read_text() == OLD_JSON
+    assert not page.exists()
+    assert _temp_files(tmp_path) == []
