@@ -111,10 +111,17 @@ class Study(_Model):
     evidence: EvidenceMap = Field(default_factory=dict)
 
 
+def _device(value: Any) -> Any:
+    """A known brand in its vocabulary spelling ("Fluency Plus" -> "Fluency"); others as written."""
+    if isinstance(value, str):
+        return load("devices").normalize(value) or value.strip()
+    return value
+
+
 class Stent(_Model):
     """One device placed in the DVA circuit."""
 
-    device: str | None = None
+    device: Annotated[str, BeforeValidator(_device)] | None = None
     manufacturer: str | None = None
     covered: bool | None = None
     diameter_mm: float | None = None

@@ -77,6 +77,10 @@ def _amputation(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             chosen.append(Candidate("none", nones[0].evidence, source))
     out.choose("amputation", chosen)
     level = out.values.get("amputation")
+    yes_no = _major_column(scope, doc)
+    if yes_no is not None and (level is None or level == "none"):
+        out.put("major_amputation", yes_no.value, yes_no.evidence)
+        return
     if level is not None:
         major = bool(load("amputation_levels").attr(level, "major", False))
         out.put("major_amputation", major, out.evidence["amputation"][:1])
@@ -91,6 +95,18 @@ def _amputation(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             return
 
 
+def _major_column(scope: PatientScope, doc: Document) -> Candidate | None:
+    """A "Major amputation (Y/N)" table column: Y/yes -> True, N/no -> False."""
+    for unit in scope.table_units():
+        if "major" not in (unit.label or "").lower() or "amputation" not in unit.label.lower():
+            continue
+        answer = re.match(r"^\s*(y|yes|n|no)\b", unit.text, re.IGNORECASE)
+        if answer:
+            value = answer.group(1).lower().startswith("y")
+            return Candidate(value, [unit.evidence(doc, *answer.span(1))], "table")
+    return None
+
+
 def _sentence_at(unit: Unit, char: int) -> str:
     for start, end, text in _sentences(unit):
         if start <= char < end:
@@ -98,7 +114,9 @@ def _sentence_at(unit: Unit, char: int) -> str:
     return unit.text
 
 
-_CREATED = re.compile(r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned)\b")
+_CREATED = re.compile(
+    r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned|anastomosed)\b"
+)
 _NEGATED_NEAR = re.compile(r"\b(?:not|no|without|never)\b", re.IGNORECASE)
 
 
@@ -186,6 +204,8 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
         if unit.source == "table" and "death" not in unit.families:
             continue
         for start, _end, text in _sentences(unit):
+            if regex("outcome", "other_person").search(text):
+                continue
             died = regex("outcome", "death_yes").search(text)
             alive = regex("outcome", "death_no").search(text)
             if died and not re.search(r"\bno deaths?\b", text, re.IGNORECASE):
@@ -229,6 +249,10 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
         for span in unit.spans("measures", "DURATION"):
             sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
             if not regex("outcome", "follow_up").search(sentence):
+                continue
+            if regex("outcome", "other_person").search(sentence):
+                continue
+            if re.match(r"\s*(?:of age|old)\b", unit.text[span.end_char : span.end_char + 8]):
                 continue
             if re.search(r"\b(?:ago|earlier|history|for)\s*$", unit.text[: span.start_char]):
                 continue

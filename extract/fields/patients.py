@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.fields.analysis import Analysis, Unit
+from extract.fields.cues import regex, words
 
 SINGLE_CASE_KINDS = ("abstract", "case", "methods", "results", "body")
 
@@ -41,14 +42,26 @@ def _labelled_ids(analysis: Analysis) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _is_single_case(analysis: Analysis) -> bool:
-    """A narrative that introduces one patient by age ("a 67-year-old man")."""
-    for unit in analysis.units:
-        if unit.source != "text" or unit.section_kind not in SINGLE_CASE_KINDS:
-            continue
-        if unit.spans("measures", "AGE"):
+def _introduces_patient(unit: Unit) -> bool:
+    """An age that introduces the patient ("A 67-year-old man"), not one of many."""
+    quantifiers = words("patients", "quantifiers")
+    for span in unit.spans("measures", "AGE"):
+        before = {t.lower_ for t in unit.doc[max(0, span.start - 4) : span.start]}
+        if not before & quantifiers:
             return True
     return False
+
+
+def _is_single_case(analysis: Analysis) -> bool:
+    """A narrative that introduces one patient by age, in a paper that is not a cohort."""
+    narrative = [
+        u for u in analysis.units if u.source == "text" and u.section_kind in SINGLE_CASE_KINDS
+    ]
+    if any(u.section_kind == "case" and _introduces_patient(u) for u in narrative):
+        return True
+    if any(regex("patients", "cohort").search(u.text) for u in narrative):
+        return False
+    return any(_introduces_patient(u) for u in narrative)
 
 
 def find_patients(analysis: Analysis) -> list[PatientScope]:

@@ -29,7 +29,7 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
     doc = unit.doc
     devices = {s.start: s for s in unit.spans("vocab", "devices")}
     stent_words, other_words = words("stents", "stent_words"), words("stents", "other_words")
-    sizes = {t.i for s in unit.spans("measures", "SIZE") for t in s}
+    sizes = {t.i for s in _sizes_in(unit) for t in s}
 
     def kind_at(i: int) -> str | None:
         token = doc[i]
@@ -37,7 +37,7 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
             return "stent"
         if token.lower_ in stent_words or token.lower_.startswith("stent"):
             return "stent"
-        if token.lower_ in other_words:
+        if token.lower_ in other_words and not _expandable(doc, i):
             return "other"
         return None
 
@@ -68,6 +68,28 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 
 
 _COUNT_AFTER = re.compile(r"^\s*(?:mm\s*)?\(?\s*[x×]\s*(\d)\s*\)?(?![\d.])")
+
+
+def _expandable(doc, i: int) -> bool:
+    """ "balloon-expandable stent": the balloon word describes the stent."""
+    following = doc[i + 1 : i + 3].text.replace(" ", "").lower()
+    return following.startswith(("-expandable", "expandable", "-mounted", "mounted"))
+
+
+def _sentence_kind(unit: Unit, size: Span) -> str | None:
+    """With no device word beside a size, its sentence decides: stents and no balloons."""
+    sent = size.sent if unit.doc.has_annotation("SENT_START") else unit.doc[:]
+    lowered = {
+        t.lower_
+        for t in sent
+        if not _expandable(unit.doc, t.i) and not (t.i > 0 and unit.doc[t.i - 1].lower_ == "stent")
+    }
+    has_stent = any(w.startswith("stent") for w in lowered) or any(
+        sent.start <= d.start < sent.end for d in unit.spans("vocab", "devices")
+    )
+    if has_stent and not lowered & words("stents", "other_words"):
+        return "stent"
+    return None
 
 
 def _count(unit: Unit, size: Span) -> int:
@@ -124,12 +146,23 @@ def _is_inflow(unit: Unit, size: Span) -> bool:
     )
 
 
+def _sizes_in(unit: Unit) -> list[Span]:
+    """Sizes of a unit; in a stent table cell also bare "6x150" (units given once elsewhere)."""
+    sizes = unit.spans("measures", "SIZE")
+    if unit.source == "table" and "stents" in unit.families:
+        taken = [(s.start_char, s.end_char) for s in sizes]
+        for bare in unit.spans("measures", "SIZE_BARE"):
+            if not any(a < bare.end_char and bare.start_char < b for a, b in taken):
+                sizes.append(bare)
+    return sorted(sizes, key=lambda s: s.start_char)
+
+
 def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> list[Found]:
     """Stents (with multiplicity) stated in one unit."""
     found: list[Found] = []
     label_maker = manufacturer_key(unit.label.split("(")[-1].rstrip(") ")) if unit.label else None
-    for size in unit.spans("measures", "SIZE"):
-        kind = _nearest_kind(unit, size)
+    for size in _sizes_in(unit):
+        kind = _nearest_kind(unit, size) or _sentence_kind(unit, size)
         if kind != "stent" and not (
             kind is None and unit.source == "table" and "stents" in unit.families
         ):

@@ -12,12 +12,12 @@ from extract.vocab import load
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _CITATION = re.compile(
-    r"^\s*(?P<journal>[A-Z][A-Za-z.&' -]{2,80}?)\.?\s+(?P<year>(?:19|20)\d\d)\s*[;:,]"
+    r"^\s*(?P<journal>[A-Z][A-Za-z.&'() -]{2,80}?)\.?\s+(?P<year>(?:19|20)\d\d)\s*[;:,]"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _DEGREE = re.compile(
     r"^(?:MD|PhD|MBBS|MB|BS|ChB|FRCS|FRCR|FACS|FSIR|FAHA|FSVM|RPVI|MPH|DO|MSc|MS|"
-    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|\(Vasc\))$"
+    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|MCh|DNB|MRCS|MSc|Dr|Prof)$"
 )
 _NUM = r"(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)"
 _SEX_COUNTS = re.compile(
@@ -48,43 +48,70 @@ def _text_of(analysis: Analysis, sections: list[Section]) -> list[tuple[int, str
     return [(b.start, b.text) for s in sections for b in s.blocks]
 
 
+def _is_title(block) -> bool:
+    """A title block: one line (or an underlined one), not a citation, DOI or label."""
+    lines = block.text.strip().splitlines()
+    first = lines[0] if lines else ""
+    if len(lines) > 2 or len(lines) == 2 and not set(lines[1].strip()) <= set("=-"):
+        return False
+    return not (
+        _DOI.search(first) or _CITATION.match(first) or first.lower().startswith("abstract")
+    )
+
+
 def _title_authors(analysis: Analysis, out: FieldValues) -> None:
     doc = analysis.doc
     blocks = [b for b in analysis.layout.blocks if b.text.strip() and b.kind != "article_type"]
-    if not blocks:
+    start = next((i for i, b in enumerate(blocks[:8]) if _is_title(b)), None)
+    if start is None:
         return
-    title = blocks[0]
-    raw = title.text.strip()
-    clean = raw.lstrip("#").strip().strip("*").strip()
-    offset = title.start + title.text.index(clean) if clean in title.text else title.start
+    title = blocks[start]
+    clean = title.text.strip().splitlines()[0].lstrip("#").strip().strip("*").strip()
+    offset = title.start + title.text.index(clean)
     out.put("title", clean, [doc.evidence(offset, offset + len(clean), "title")])
-    for block in blocks[1:4]:
-        line = block.text.strip()
-        names = _authors(line)
+    for block in blocks[start + 1 : start + 4]:
+        names = _authors(block.text.strip().splitlines()[0])
         if names:
             out.put("authors", names, [doc.evidence(block.start, block.end, "front")])
             return
 
 
+def _is_degree(token: str) -> bool:
+    """ "MD", "FRCS", "MCh", "(Vasc)": a degree or title after a name, not part of it."""
+    bare = token.strip("(),.*")
+    return bool(_DEGREE.match(bare)) or (len(bare) >= 2 and bare.isalpha() and bare.isupper())
+
+
 def _authors(line: str) -> list[str]:
-    if (
-        len(line) > 400
-        or "\n" in line
-        or line.endswith(".")
-        and ";" not in line
-        and "," not in line
-    ):
+    """Names of an author line ("A. B. Smith, MD; C. Jones, PhD and D. Lee1")."""
+    if len(line) > 400 or "\n" in line or "@" in line:
         return []
-    parts = [p.strip() for p in re.split(r";|,", line) if p.strip()]
+    parts = [p.strip() for p in re.split(r";|,|\band\b|&|\|", line) if p.strip()]
     names = []
     for part in parts:
-        tokens = [t for t in part.split() if not _DEGREE.match(t.strip("()"))]
+        part = re.sub(r"(?:\(\w{1,2}\)|\d+|\*|†)+(?=\s|$)", "", part)
+        part = re.sub(r"^\s*\d+\s*", "", part)
+        tokens = [t for t in part.split() if not _is_degree(t)]
         if not tokens:
             continue
-        if len(tokens) < 2 or len(tokens) > 5 or not all(t[0].isupper() for t in tokens):
+        if not 2 <= len(tokens) <= 5 or not all(t[0].isupper() for t in tokens):
+            return []
+        if not any(len(t.strip(".")) > 1 and t[1:].islower() for t in tokens):
             return []
         names.append(" ".join(tokens))
-    return names if names and len(parts) >= 2 and len(names) <= 40 else []
+    return names if len(names) >= 1 and len(parts) >= 2 and len(names) <= 40 else []
+
+
+def _citation_match(line: str) -> re.Match | None:
+    """ "J Vasc Surg. 2021;74:..." at the line start or after a sentence ("To cite: ... HJ. ")."""
+    match = _CITATION.match(line)
+    if match or not (_DOI.search(line) or "cite" in line.lower()):
+        return match
+    for stop in re.finditer(r"\.\s+", line):
+        match = _CITATION.match(line, stop.end())
+        if match:
+            return match
+    return None
 
 
 def _citation(analysis: Analysis, out: FieldValues) -> None:
@@ -104,7 +131,7 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
-            match = _CITATION.match(line)
+            match = _citation_match(line)
             if match and "journal" not in out.values:
                 j = match.group("journal").strip()
                 out.put(

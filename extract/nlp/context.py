@@ -33,6 +33,55 @@ def load_cues() -> dict:
     return {"window": data["window"], "terminators": set(data["terminators"]), "cues": cues}
 
 
+@cache
+def _cues_by_length() -> dict[str, dict[str, dict[int, frozenset[tuple[str, ...]]]]]:
+    """{flag: {side: {n: cues of n words}}}: one n-gram set per length, not per cue."""
+    out: dict = {}
+    for flag, sides in load_cues()["cues"].items():
+        out[flag] = {}
+        for side, cues in sides.items():
+            by_length: dict[int, set] = {}
+            for cue in cues:
+                by_length.setdefault(len(cue), set()).add(cue)
+            out[flag][side] = {n: frozenset(c) for n, c in by_length.items()}
+    return out
+
+
+class _DocView:
+    """Per-doc lookups shared by all spans of a doc: lowercased words and sentence bounds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.length = len(doc)
+        self.has_sents = doc.has_annotation("SENT_START")
+        self.sent_start = doc.to_array("SENT_START").tolist() if self.has_sents else None
+        self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
+        self._lower: dict[int, str] = {}
+
+    def lower(self, i: int) -> str:
+        """``doc[i].lower_``, cached."""
+        word = self._lower.get(i)
+        if word is None:
+            word = self._lower[i] = self.doc[i].lower_
+        return word
+
+    def sent_bounds(self, span: Span) -> tuple[int, int]:
+        """``(span.sent.start, span.sent.end)``, or the whole doc without sentences."""
+        if not self.has_sents:
+            return 0, self.length
+        if self.hooked:
+            sent = span.sent
+            return sent.start, sent.end
+        ss = self.sent_start
+        start = span.start
+        while ss[start] != 1 and start > 0:
+            start -= 1
+        end = span.start + 1
+        while end < self.length and ss[end] != 1:
+            end += 1
+        return start, end
+
+
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
     return len(words) >= len(cue) and tuple(words[len(words) - len(cue) :]) == cue
 
@@ -41,26 +90,33 @@ def _starts_with(words: list[str], cue: tuple[str, ...]) -> bool:
     return tuple(words[: len(cue)]) == cue
 
 
-def _pre_window(span: Span, window: int, terminators: set[str]) -> list[str]:
+def _pre_window(
+    span: Span, window: int, terminators: set[str], view: _DocView | None = None
+) -> list[str]:
     """Lowercased tokens before ``span`` in its clause, nearest last."""
+    view = view or _DocView(span.doc)
     words: list[str] = []
-    sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    sent_start = view.sent_bounds(span)[0]
     i = span.start - 1
     while i >= sent_start and len(words) < window:
-        word = span.doc[i].lower_
+        word = view.lower(i)
         if word in terminators:
             break
-        words.insert(0, word)
+        words.append(word)
         i -= 1
+    words.reverse()
     return words
 
 
-def _post_window(span: Span, window: int, terminators: set[str]) -> list[str]:
+def _post_window(
+    span: Span, window: int, terminators: set[str], view: _DocView | None = None
+) -> list[str]:
+    view = view or _DocView(span.doc)
     words: list[str] = []
-    sent_end = span.sent.end if span.doc.has_annotation("SENT_START") else len(span.doc)
+    sent_end = view.sent_bounds(span)[1]
     i = span.end
     while i < sent_end and len(words) < window:
-        word = span.doc[i].lower_
+        word = view.lower(i)
         if word in terminators and words:
             break
         words.append(word)
@@ -68,16 +124,26 @@ def _post_window(span: Span, window: int, terminators: set[str]) -> list[str]:
     return words
 
 
-def classify(span: Span) -> dict[str, bool]:
+def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
     """Which context flags apply to ``span``."""
     cfg = load_cues()
-    pre = _pre_window(span, cfg["window"], cfg["terminators"])
-    post = _post_window(span, cfg["window"], cfg["terminators"])
+    view = view or _DocView(span.doc)
+    pre = _pre_window(span, cfg["window"], cfg["terminators"], view)
+    post = _post_window(span, cfg["window"], cfg["terminators"], view)
+    grams: dict[tuple[int, int], set[tuple[str, ...]]] = {}
+
+    def hit(side: int, words: list[str], by_length: dict) -> bool:
+        for n, cues in by_length.items():
+            key = (side, n)
+            if key not in grams:
+                grams[key] = _ngrams(words, n)
+            if not cues.isdisjoint(grams[key]):
+                return True
+        return False
+
     flags = {}
-    for flag, sides in cfg["cues"].items():
-        hit = any(cue in _ngrams(pre, len(cue)) for cue in sides["pre"])
-        hit = hit or any(cue in _ngrams(post, len(cue)) for cue in sides["post"])
-        flags[flag] = hit
+    for flag, sides in _cues_by_length().items():
+        flags[flag] = hit(0, pre, sides["pre"]) or hit(1, post, sides["post"])
     return flags
 
 
@@ -96,9 +162,11 @@ class Context:
                 Span.set_extension(ext, default=False)
 
     def __call__(self, doc: Doc) -> Doc:
+        view = None
         for key in self.span_keys:
             for span in doc.spans.get(key, []):
-                for flag, value in classify(span).items():
+                view = view or _DocView(doc)
+                for flag, value in classify(span, view).items():
                     if value:
                         setattr(span._, flag, True)
         return doc

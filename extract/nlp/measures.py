@@ -77,7 +77,7 @@ def _to_mm(value: str, unit: str | None) -> float:
 def parse_match(label: str, match: re.Match) -> object | None:
     """The value a measure match carries (tuple for SIZE, int for AGE, ...)."""
     groups = match.groupdict()
-    if label == "SIZE":
+    if label in ("SIZE", "SIZE_BARE"):
         du = groups.get("du") or groups.get("lu")
         return (_to_mm(groups["d"], du), _to_mm(groups["l"], groups.get("lu")))
     if label in ("AGE", "SEXAGE"):
@@ -119,9 +119,10 @@ class Measures:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.text  # Doc.text joins every token: build it once, not once per pattern
         for label, patterns in load_patterns()["regex"].items():
             for pattern in patterns:
-                for match in pattern.finditer(doc.text):
+                for match in pattern.finditer(text):
                     value = parse_match(label, match)
                     if value is None:
                         continue

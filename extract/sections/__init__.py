@@ -92,7 +92,16 @@ def is_spaced_line(line: str) -> bool:
     return 2 <= len(cells) <= 12 and "  " in line.strip() and all(len(c) <= 80 for c in cells)
 
 
+_BORDER = re.compile(r"^\s*\+[-=+:]{3,}\+\s*$")
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
+_ABBREV_ITEMS = re.compile(r"\b[A-Z][\w-]{0,9}, [^;,]{2,60};")
+
+
 def _is_table_line(line: str) -> bool:
+    if _BORDER.match(line):
+        return True
     if "\t" in line.strip("\t "):
         return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
     stripped = line.strip()
@@ -103,6 +112,9 @@ def _is_table_line(line: str) -> bool:
 
 def heading_text(line: str) -> str | None:
     """The heading a standalone line states, or None if it is not a heading."""
+    lines = line.strip().splitlines()
+    if len(lines) == 2 and _UNDERLINE.match(lines[1]):
+        return lines[0].strip()
     line = line.strip()
     if not line or len(line) > 120:
         return None
@@ -188,6 +200,8 @@ def _raw_blocks(text: str) -> list[tuple[int, int]]:
 def _block_kind(text: str, first: bool) -> str:
     stripped = text.strip()
     lines = stripped.splitlines()
+    if len(lines) == 2 and _UNDERLINE.match(lines[1]) and len(lines[0]) <= 200:
+        return "title" if first else "heading"
     if all(_is_table_line(line) for line in lines):
         spaced = all(is_spaced_line(line) and "\t" not in line for line in lines)
         if not spaced or len(lines) >= 3:
@@ -201,6 +215,12 @@ def _block_kind(text: str, first: bool) -> str:
     if len(lines) == 1 and (first or heading_text(stripped)):
         return "title" if first else "heading"
     return "paragraph"
+
+
+def _is_prose(block: Block) -> bool:
+    """Running text (not a title, author, affiliation or citation line) before any heading."""
+    text = block.text.strip()
+    return len(text) >= 250 and text.endswith((".", ")")) and text.count(". ") >= 2
 
 
 def _opens_section(current: str, title: str) -> bool:
@@ -220,7 +240,9 @@ def segment(text: str) -> Layout:
         blocks.append(Block(kind=_block_kind(chunk, first), start=start, end=end, text=chunk))
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if block.kind == "paragraph" and prev.kind in ("table", "footnote"):
-            if _FOOTNOTE.match(block.text.strip()) and prev.kind == "table":
+            if prev.kind == "table" and (
+                _FOOTNOTE.match(block.text.strip()) or len(_ABBREV_ITEMS.findall(block.text)) >= 3
+            ):
                 block.kind = "footnote"
     sections = [Section(kind="front", title="", start=0, end=len(text))]
     case_label: str | None
@@ -249,6 +271,11 @@ def segment(text: str) -> Layout:
                 Section(kind=classify_heading(title), title=title, start=block.start, end=len(text))
             )
             case_label = None
+        elif block.kind == "paragraph" and sections[-1].kind == "front" and _is_prose(block):
+            sections[-1].end = block.start
+            sections.append(Section(kind="body", title="", start=block.start, end=len(text)))
+            match = runin.match(block.text.strip())
+            case_label = match.group("id").upper() if match else None
         elif block.kind == "paragraph":
             match = runin.match(block.text.strip())
             case_label = match.group("id").upper() if match else None

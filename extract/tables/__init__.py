@@ -17,7 +17,7 @@ from extract.sections import Block, label_patterns, patient_label
 
 _HERE = Path(__file__).parent
 _SPACED_CELL = re.compile(r"\S+(?: \S+)*")
-_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
+_SEPARATOR_ROW = re.compile(r"^\s*[-=+:| ]*[-=]{3,}[-=+:| ]*$")
 
 
 @dataclass
@@ -112,9 +112,8 @@ def parse_table(block: Block) -> Table:
     pos = block.start
     for line in block.text.splitlines(keepends=True):
         body = line.rstrip("\n")
-        if body.strip() and not _SEPARATOR_ROW.match(body) or (body.strip() and "-" not in body):
-            if not _SEPARATOR_ROW.match(body):
-                rows.append(_split_line(body, pos))
+        if body.strip() and not _SEPARATOR_ROW.match(body):
+            rows.append(_split_line(body, pos))
         pos += len(line)
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
     table = Table(header=header, rows=body_rows, start=block.start, end=block.end)
