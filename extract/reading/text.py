@@ -1,4 +1,4 @@
-"""Text reader: UTF-8 (with or without BOM), UTF-16 with a BOM, Latin-1 fallback with a warning."""
+"""Text reader: UTF-8 (BOM or not), UTF-16 with a BOM, or Latin-1/Windows-1252 with a warning."""
 
 from __future__ import annotations
 
@@ -36,14 +36,29 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        c1 = sum(1 for b in data if 0x80 <= b <= 0x9F)
-        if c1 > max(2, len(data) // 200):
+        single = _single_byte_text(data)
+        if single is None:
             raise InputError(
                 f"{name}: invalid UTF-8 at byte {exc.start} and not Latin-1 text either"
             ) from None
-        text = data.decode("latin-1")
-        warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as Latin-1")
+        text, codec = single
+        warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as {codec}")
     return _newlines(text), warnings
+
+
+def _single_byte_text(data: bytes) -> tuple[str, str] | None:
+    """Mostly-ASCII bytes as Windows-1252 (Latin-1 plus curly quotes and dashes) or Latin-1."""
+    plain = sum(1 for b in data if 32 <= b < 127 or b in (9, 10, 12, 13))
+    if plain < 0.7 * len(data):
+        return None
+    try:
+        return data.decode("cp1252"), "Latin-1 (Windows-1252)"
+    except UnicodeDecodeError:
+        pass
+    c1 = sum(1 for b in data if 0x80 <= b <= 0x9F)
+    if c1 > max(2, len(data) // 200):
+        return None
+    return data.decode("latin-1"), "Latin-1"
 
 
 def _newlines(text: str) -> str:

@@ -61,6 +61,18 @@ def test_text_reader_latin1_is_read_with_a_warning(tmp_path):
     assert "Latin-1" in doc.warnings[0] and "not valid UTF-8" in doc.warnings[0]
 
 
+def test_text_reader_windows_1252_quotes_and_dashes_are_read_as_such(tmp_path):
+    text = "A 64-year-old woman \u2013 \u201cno option\u201d \u2013 got a 5\u00d7150 mm stent.\n"
+    doc = read_document(_write(tmp_path, "win.txt", text.encode("cp1252")))
+    assert doc.text == text
+    assert doc.warnings and "Windows-1252" in doc.warnings[0]
+
+
+def test_text_reader_high_bytes_without_ascii_text_are_an_input_error():
+    with pytest.raises(InputError, match="invalid UTF-8"):
+        decode_text(bytes(range(0xA0, 0x100)) * 4, "noise.txt")
+
+
 def test_text_reader_invalid_utf8_with_c1_bytes_is_an_input_error(tmp_path):
     data = b"A 64-year-old woman " + bytes(range(0x80, 0xA0)) * 4 + b" presented.\n"
     path = _write(tmp_path, "bad.txt", data)
