@@ -28,6 +28,31 @@ def label_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _config()[1].items()}
 
 
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def runin_label(paragraph: str) -> str | None:
+    """The patient a paragraph opens with: "**Patient 1.** ...", "Case 2, a ...", "The third
+    patient ..." -> "1" / "2" / "3"; else None."""
+    text = paragraph.strip()
+    match = label_patterns()["runin"].match(text)
+    if match:
+        return match.group("id").upper()
+    match = label_patterns()["ordinal_runin"].match(text)
+    return str(_ORDINALS.index(match.group("ord").lower()) + 1) if match else None
+
+
 def patient_label(text: str) -> str | None:
     """ "Patient 2", "Case B", "**Case 3.**" -> "2" / "B" / "3"; else None."""
     match = label_patterns()["label"].match(text.strip())
@@ -246,7 +271,6 @@ def segment(text: str) -> Layout:
                 block.kind = "footnote"
     sections = [Section(kind="front", title="", start=0, end=len(text))]
     case_label: str | None
-    runin = label_patterns()["runin"]
     for block in blocks:
         if block.kind == "heading":
             title = heading_text(block.text) or block.text.strip()
@@ -274,11 +298,9 @@ def segment(text: str) -> Layout:
         elif block.kind == "paragraph" and sections[-1].kind == "front" and _is_prose(block):
             sections[-1].end = block.start
             sections.append(Section(kind="body", title="", start=block.start, end=len(text)))
-            match = runin.match(block.text.strip())
-            case_label = match.group("id").upper() if match else None
+            case_label = runin_label(block.text)
         elif block.kind == "paragraph":
-            match = runin.match(block.text.strip())
-            case_label = match.group("id").upper() if match else None
+            case_label = runin_label(block.text)
         block.section = len(sections) - 1
         if block.kind == "paragraph":
             block.patient = sections[-1].patient or case_label

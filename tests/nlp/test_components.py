@@ -99,6 +99,7 @@ def test_components_sizes(nlp, text, value):
         ("A seventy-year-old man", 70),
         ("a sixty-two-year-old man", 62),
         ("a man aged 81 years", 81),
+        ("a 58 y/o female", 58),
     ],
 )
 def test_components_ages(nlp, text, age):

@@ -72,3 +72,12 @@ def test_sections_figure_caption_and_table_blocks():
 def test_sections_article_type_label_is_not_the_title():
     layout = segment("CASE REPORT\n\nVenous arterialization in a young woman\n\nAuthors\n")
     assert [b.kind for b in layout.blocks][:2] == ["article_type", "title"]
+
+
+def test_sections_ordinal_patient_paragraphs():
+    text = (
+        "Title\n\nCase series\n\nThe first patient, a 65-year-old woman, had rest pain.\n\n"
+        "The second patient was a 70-year-old man.\n\nBoth patients were treated.\n"
+    )
+    paragraphs = [b for b in segment(text).blocks if b.kind == "paragraph"]
+    assert [b.patient for b in paragraphs] == ["1", "2", None]
