@@ -37,11 +37,16 @@ class Unit:
     doc: Doc | None = None
     row: int = 0
     context: str = ""
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        """The unit's text (the Doc's text)."""
-        return self.doc.text if self.doc is not None else ""
+        """The unit's text (the Doc's text, built once: ``Doc.text`` joins every token)."""
+        if self.doc is None:
+            return ""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def spans(self, key: str, label: str | None = None) -> list[Span]:
         """Spans of group ``key`` (optionally of one label)."""
@@ -114,6 +119,20 @@ def _table_units(tables: list[Table]) -> list[Unit]:
     return units
 
 
+def _pipe(nlp, texts: list[str], later: list[str]) -> list[Doc]:
+    """Run the pipeline without the ``later`` components over ``texts``.
+
+    The abbreviation detector runs only on texts with a "(": it finds definitions by their
+    parentheses, so on other texts it does nothing (and costs a Matcher pass).
+    """
+    detector = "abbreviation_detector"
+    if detector not in nlp.pipe_names:
+        return list(nlp.pipe(texts, disable=later))
+    docs = list(nlp.pipe(texts, disable=[*later, detector]))
+    run = nlp.get_pipe(detector)
+    return [run(d) if "(" in t else d for d, t in zip(docs, texts, strict=True)]
+
+
 def analyse(doc: Document, model: str | None = None) -> Analysis:
     """Segment, parse tables and run the nlp pipeline over every unit of ``doc``."""
     layout = segment(doc.text)
@@ -123,7 +142,7 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
     texts = [doc.text[u.start : u.end] for u in units]
     rules = set(RULE_COMPONENTS)
     first = [name for name in nlp.pipe_names if name in rules]
-    docs = list(nlp.pipe(texts, disable=first))
+    docs = _pipe(nlp, texts, first)
     abbreviations: dict[str, str] = {}
     for table in tables:
         if table.footnote is not None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -72,12 +75,12 @@ class VocabRuler:
                 concept, key = vocab[match_id].split("|", 1)
                 spans.append(Span(doc, start, end, label=concept, kb_id=key))
         defined: dict[str, str] = doc.user_data.get("abbreviations", {})
-        for token in doc:
-            long_form = defined.get(token.text)
+        for i in _defined_tokens(doc, defined):
+            long_form = defined.get(doc[i].text)
             if long_form:
                 hit = lookup_long_form(long_form)
                 if hit:
-                    spans.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1]))
+                    spans.append(Span(doc, i, i + 1, label=hit[0], kb_id=hit[1]))
         doc.spans[self.span_key] = [self._vessel_kind(s) for s in filter_spans(spans)]
         return doc
 
@@ -91,6 +94,14 @@ class VocabRuler:
         if span.label_ == "arteries" and nxt is not None and nxt.lower_ in ARTERY_WORDS:
             return Span(span.doc, span.start, span.end + 1, label="arteries", kb_id=span.kb_id_)
         return span
+
+
+def _defined_tokens(doc: Doc, defined: dict[str, str]) -> list[int]:
+    """Indices of tokens whose text may be a defined abbreviation (compared by ORTH hash)."""
+    if not defined or not len(doc):
+        return []
+    wanted = numpy.array([hash_string(short) for short in defined], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
 
 
 @Language.factory("dva_vocab", default_config={"span_key": "vocab"})
