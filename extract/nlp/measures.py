@@ -16,6 +16,19 @@ from spacy.tokens import Doc, Span
 from extract.vocab import rutherford_key
 
 PATTERNS = Path(__file__).parent / "patterns" / "measures.json"
+# Unicode hyphens, minus and no-break spaces read as their ASCII forms; one character for one,
+# so match offsets stay offsets into the document text.
+_SAME_LENGTH_FOLDS = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
 DAYS_PER = {
     "day": 1.0,
     "week": 7.0,
@@ -119,7 +132,8 @@ class Measures:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text  # Doc.text joins every token: build it once, not once per pattern
+        # Doc.text joins every token: build it once, not once per pattern
+        text = doc.text.translate(_SAME_LENGTH_FOLDS)
         for label, patterns in load_patterns()["regex"].items():
             for pattern in patterns:
                 for match in pattern.finditer(text):

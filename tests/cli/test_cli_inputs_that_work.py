@@ -11,10 +11,6 @@ import pytest
 
 from extract.reading import read_document
 
-UNICODE_HYPHENS = pytest.mark.xfail(
-    strict=False, reason="Unicode hyphens (U+2010/U+2011) are not in the measure patterns"
-)
-
 CASE = """# Percutaneous Deep Vein Arterialization for a Nonhealing Heel Ulcer: A Case Report
 
 ## Case Presentation
@@ -187,8 +183,8 @@ def test_cli_ragged_table_row_keeps_the_cells_it_has(extract_text, style):
         "5 mm × 150 mm",
         "5.0 × 150 mm",
         "5-mm by 150-mm",
-        pytest.param("5\u2011mm × 150\u2011mm", marks=UNICODE_HYPHENS, id="non-breaking-hyphen"),
-        pytest.param("5\u2010mm by 150\u2010mm", marks=UNICODE_HYPHENS, id="unicode-hyphen"),
+        pytest.param("5\u2011mm × 150\u2011mm", id="non-breaking-hyphen"),
+        pytest.param("5\u2010mm by 150\u2010mm", id="unicode-hyphen"),
         "5\u00a0mm\u00a0×\u00a0150\u00a0mm",
     ],
 )
@@ -208,7 +204,6 @@ def test_cli_micro_signs_and_en_dash_ranges_leave_stent_sizes_alone(extract_text
     assert result["patients"][0]["age_years"] == 64
 
 
-@UNICODE_HYPHENS
 @pytest.mark.parametrize("dash", ["\u2010", "\u2011"], ids=["hyphen", "non-breaking-hyphen"])
 def test_cli_unicode_hyphens_in_ages(extract_text, dash):
     result, _ = extract_text(CASE.replace("64-year-old", f"64{dash}year{dash}old"))
