@@ -218,8 +218,21 @@ def _label_device(unit: Unit) -> str | None:
     return next((k for k in load("devices").keys() if k.lower() in unit.label.lower()), None)
 
 
+def _stent_key(stent: Stent, known: list[tuple]) -> tuple:
+    size = (stent.diameter_mm, stent.length_mm)
+    if stent.device is None:
+        return next((k for k in known if k[:2] == size), (*size, None))
+    if (*size, None) in known:
+        return (*size, None)
+    return (*size, stent.device)
+
+
 def _collapse(found: list[list[Found]]) -> tuple[list[Stent], list[Evidence]]:
-    """Across mentions, a size counts as often as the mention that names it most often."""
+    """Across mentions, a stent counts as often as the mention that names it most often.
+
+    Stents are the same when size and device agree; a mention without a device joins the
+    stent of that size already named (a 5 × 100 Viabahn and a 5 × 100 Advanta are two).
+    """
     counts: dict[tuple, int] = {}
     best: dict[tuple, Stent] = {}
     evidence: dict[tuple, list[Evidence]] = {}
@@ -227,7 +240,7 @@ def _collapse(found: list[list[Found]]) -> tuple[list[Stent], list[Evidence]]:
     for mention in found:
         local: dict[tuple, int] = {}
         for stent, _, ev in mention:
-            key = (stent.diameter_mm, stent.length_mm)
+            key = _stent_key(stent, order)
             local[key] = local.get(key, 0) + 1
             if key not in best or (best[key].device is None and stent.device):
                 best[key] = stent

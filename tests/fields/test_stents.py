@@ -46,3 +46,11 @@ def test_stents_same_stent_mentioned_twice_counts_once(run):
         "Case report\n\nA single 6 × 150 mm Viabahn stent graft was deployed into the vein.\n"
     )
     assert len(result.patients[0].stents) == 1
+
+
+def test_stents_same_size_different_devices_are_two(run):
+    result = run(
+        "A case\n\nCase report\n\nA 70-year-old man. A 5 × 100 mm Viabahn stent graft was placed "
+        "in the vein. A 5 × 100 mm Advanta V12 covered stent was placed at the crossing.\n"
+    )
+    assert sorted(s.device for s in result.patients[0].stents) == ["Advanta V12", "Viabahn"]
