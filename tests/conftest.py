@@ -27,6 +27,7 @@ def run():
         result = extract_document(doc)
         for ev in iter_evidence(result):
             assert ev.quote == doc.text[ev.start : ev.end]
+        _run.last = result
         return result
 
     return _run

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from extract.document import Document
 from extract.fields.analysis import Unit
 from extract.fields.candidates import Candidate, FieldValues
-from extract.fields.cues import regex
+from extract.fields.cues import regex, words
 from extract.fields.patients import PatientScope
 from extract.vocab import load
 from schemas.models import Evidence, PriorDVA
@@ -41,6 +41,19 @@ def _clause(unit: Unit, span: Span) -> str:
     right_candidates = [i for i in (text.find(";", span.end_char),) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return text[left + 1 : right]
+
+
+def _linked(unit: Unit, artery: Span, vein: Span) -> bool:
+    """The words between an artery and a vein link them ("into the", "was connected to the",
+    "-to-", "→"); at most one other word may stand between, never a sentence's worth."""
+    gap = unit.doc[artery.end : vein.start]
+    if len(gap) > MAX_GAP:
+        return False
+    link = words("anatomy", "link_words")
+    if unit.source == "table":
+        return True
+    others = [t for t in gap if t.lower_ not in link and not t.is_punct]
+    return len(others) <= 1 and any(t.lower_ in link or t.text in ("→", "->", "-") for t in gap)
 
 
 def _status(unit: Unit, span: Span) -> str:
@@ -77,11 +90,7 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
             if span.label_ != "arteries" or span.kb_id_ == "superficial_femoral":
                 continue
             vein = next(
-                (
-                    v
-                    for v in in_sent[i + 1 :]
-                    if v.label_ == "veins" and v.start - span.end <= MAX_GAP
-                ),
+                (v for v in in_sent[i + 1 :] if v.label_ == "veins" and _linked(unit, span, v)),
                 None,
             )
             if vein is not None and id(vein) in used:

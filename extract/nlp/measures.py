@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.gates import TextGate
 from extract.vocab import rutherford_key
 
 PATTERNS = Path(__file__).parent / "patterns" / "measures.json"
@@ -134,8 +135,11 @@ class Measures:
         spans = []
         # Doc.text joins every token: build it once, not once per pattern
         text = doc.text.translate(_SAME_LENGTH_FOLDS)
+        gate = TextGate(text)  # skips patterns whose required words the text lacks
         for label, patterns in load_patterns()["regex"].items():
             for pattern in patterns:
+                if not gate.may_match(pattern):
+                    continue
                 for match in pattern.finditer(text):
                     value = parse_match(label, match)
                     if value is None:

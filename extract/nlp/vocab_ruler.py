@@ -81,7 +81,8 @@ class VocabRuler:
                 hit = lookup_long_form(long_form)
                 if hit:
                     spans.append(Span(doc, i, i + 1, label=hit[0], kb_id=hit[1]))
-        doc.spans[self.span_key] = [self._vessel_kind(s) for s in filter_spans(spans)]
+        kinds = [self._vessel_kind(s) for s in filter_spans(spans)]
+        doc.spans[self.span_key] = _coordinated_veins(kinds)
         return doc
 
     @staticmethod
@@ -102,6 +103,26 @@ def _defined_tokens(doc: Doc, defined: dict[str, str]) -> list[int]:
         return []
     wanted = numpy.array([hash_string(short) for short in defined], dtype=numpy.uint64)
     return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+
+
+def _coordinated_veins(spans: list[Span]) -> list[Span]:
+    """ "posterior tibial and lateral plantar veins": the first name shares the vein word."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        between = [t.lower_ for t in first.doc[first.end : second.start]]
+        joins = [w for w in between if w in ("and", "or", ",")]
+        if (
+            first.label_ == "arteries"
+            and second.label_ == "veins"
+            and joins
+            and len(between) - len(joins) <= 2
+            and all(w.isalpha() for w in between if w not in joins)
+            and second[-1].lower_ in VEIN_WORDS | {"veins"}
+            and first.kb_id_ in load("veins")
+        ):
+            out[i] = Span(first.doc, first.start, first.end, label="veins", kb_id=first.kb_id_)
+    return out
 
 
 @Language.factory("dva_vocab", default_config={"span_key": "vocab"})

@@ -77,3 +77,22 @@ def test_regression_rutherford_regraded_now_is_pre_dva(run):
         "was now judged to have Rutherford grade III ischaemia.",
     )
     assert (p.rutherford_presentation, p.rutherford_pre_dva) == ("IIb", "III")
+
+
+def test_regression_coordinated_veins_are_not_a_donor_artery(run):
+    p = _case(
+        run,
+        "The peroneal artery was crossed into a peroneal vein. Completion angiography showed "
+        "filling of the posterior tibial and lateral plantar veins.",
+    )
+    assert (p.donor_artery, p.target_vein) == ("peroneal", "peroneal")
+    assert not [c for c in run.last.conflicts if c.field in ("donor_artery", "target_vein")]
+
+
+def test_regression_artery_far_from_a_vein_word_is_no_relation(run):
+    p = _case(
+        run,
+        "Twelve days later the procedure was revised to a PTA-based DVA in an effort to improve "
+        "venous arch perfusion.",
+    )
+    assert p.target_vein is None
