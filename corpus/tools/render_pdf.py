@@ -48,7 +48,7 @@ FONT_CANDIDATES = [
     (FONTS + "/liberation/LiberationSerif-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
     (FONTS + "/dejavu/DejaVuSerif{}.ttf", ("", "-Bold", "-Italic", "-BoldItalic")),
 ]
-CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)\s+\d+[.:]")
+CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)(?:\s+\d+)?[.:]")
 CITATION = re.compile(r"\b(?:19|20)\d{2};\s*\d")
 GRID_RULE = re.compile(r"\+[-=:+]+\+")  # a rule line of a grid table
 SETEXT = re.compile(r"\n(?:={3,}|-{3,})[ \t]*(?=\n|$)")  # a heading's underline
@@ -367,12 +367,18 @@ def body_flowables(blocks: list[str], st: dict[str, ParagraphStyle]) -> list[Flo
                 )
             )
         else:
-            style = st["ref"] if re.match(r"\d+\.\s", first) else st["body"]
-            for line in block.split("\n"):
-                if line.strip():
-                    story.append(Paragraph(inline(line.strip()), style))
+            story.extend(block_paragraphs(block, st["body"], st["ref"]))
         i += 1
     return story
+
+
+def block_paragraphs(block: str, style: ParagraphStyle, ref: ParagraphStyle) -> list[Flowable]:
+    """A block: a numbered list as hanging-indent items, else one paragraph, lines kept."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    items = [line for line in lines if re.match(r"\d+\.\s", line)]
+    if len(items) >= max(1, len(lines) - 1):  # a reference list, maybe under its heading
+        return [Paragraph(inline(line), ref if line in items else style) for line in lines]
+    return [Paragraph("<br/>".join(inline(line) for line in lines), style)]
 
 
 def front_flowables(paper: Paper, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -384,7 +390,7 @@ def front_flowables(paper: Paper, st: dict[str, ParagraphStyle]) -> list[Flowabl
             front.append(Paragraph(inline(name), st["h2"]))
         else:
             style = st["authors"] if k == 0 else st["front"]
-            front.extend(Paragraph(inline(line), style) for line in block.split("\n") if line)
+            front.extend(block_paragraphs(block, style, st["ref"]))
     return front
 
 

@@ -8,6 +8,7 @@ its caption and its footnote, so that the rest of the pipeline reads a PDF like 
 from __future__ import annotations
 
 import os
+import re
 
 import pypdfium2 as pdfium
 
@@ -23,10 +24,11 @@ from extract.reading.pdf_layout import (
     reading_order,
     remove_running,
 )
-from extract.reading.pdf_tables import PdfTable, find_tables
+from extract.reading.pdf_tables import PdfTable, aligned_tables, ruled_tables
 from extract.reading.pdf_text import assemble, join_columns, line_pitches, paragraphs
 
 NO_TEXT = "no text layer: OCR it first, e.g. with ocrmypdf"
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
 _MIN_CHARS_PER_PAGE = 10
 
 
@@ -58,6 +60,8 @@ def open_pdf(name: str, data: bytes, max_pages: int) -> pdfium.PdfDocument:
             raise PdfError(f"{name}: encrypted PDF (a password is needed to open it)") from None
         if code == pdfium.raw.FPDF_ERR_SECURITY:
             raise PdfError(f"{name}: encrypted PDF (unsupported security handler)") from None
+        if _NO_PAGES.search(data):  # PDFium refuses an empty page tree without an error code
+            raise PdfError(f"{name}: PDF has no pages") from None
         raise PdfError(f"{name}: corrupt or truncated PDF ({_reason(exc)})") from None
     except Exception as exc:  # noqa: BLE001 - anything PDFium raises is a bad PDF to the user
         raise PdfError(f"{name}: corrupt or truncated PDF ({_reason(exc)})") from None
@@ -76,6 +80,8 @@ def _reason(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     if "PDFium:" in text:
         text = text.split("PDFium:", 1)[1].strip(" ).")
+        if text == "Success":  # PDFium gave up without naming a reason
+            text = "PDFium cannot load it"
     return text[:120]
 
 
@@ -112,10 +118,16 @@ def layout_document(name: str, data: bytes, pages: list[PageData], cfg: PdfSetti
         listed = ", ".join(str(n) for n in empty[:10]) + (" ..." if len(empty) > 10 else "")
         warnings.append(f"{name}: no text layer on page(s) {listed}; their content is missing")
     segs = [build_segments(p.words, p.number, cfg) for p in pages]
-    remove_running(segs, [p.height for p in pages], cfg)
+    ruled = [
+        ruled_tables(p.number, p.width, p.height, p.edges, page_segs, cfg)
+        for p, page_segs in zip(pages, segs, strict=True)
+    ]
+    keep = {id(s) for page_segs, ts in zip(segs, ruled, strict=True) for s in page_segs
+            if any(t.contains(s) for t in ts)}  # fmt: skip
+    remove_running(segs, [p.height for p in pages], cfg, keep)
     streams = []
-    for page, page_segs in zip(pages, segs, strict=True):
-        streams.extend(_page_streams(page, page_segs, cfg))
+    for page, page_segs, tables in zip(pages, segs, ruled, strict=True):
+        streams.extend(_page_streams(page, page_segs, tables, cfg))
     paras = join_columns(paragraphs(streams, cfg, line_pitches(streams)))
     text, starts, tables = assemble(paras, len(pages), cfg)
     return Document(
@@ -129,12 +141,16 @@ def layout_document(name: str, data: bytes, pages: list[PageData], cfg: PdfSetti
     )
 
 
-def _page_streams(page: PageData, segs: list[Segment], cfg: PdfSettings) -> list:
-    """Tables found on a page, its other segments, in reading order."""
-    gutter = find_gutter(segs, page.width, cfg) if segs else None
-    tables: list[PdfTable] = []
-    if page.edges or any(cfg.table_caption.match(s.text) for s in segs):
-        tables = find_tables(page.number, page.width, page.height, page.edges, segs, gutter, cfg)
+def _page_streams(
+    page: PageData, segs: list[Segment], tables: list[PdfTable], cfg: PdfSettings
+) -> list:
+    """The page's ruled ``tables``, unruled ones under captions, the rest in reading order."""
+    if any(cfg.table_caption.match(s.text) for s in segs):
+        rest = [s for s in segs if not any(t.contains(s) for t in tables)]
+        ruled = [Block(t, t.x0, t.top, t.x1, t.bottom) for t in tables]
+        gutter = find_gutter([*rest, *ruled], page.width, cfg)
+        found = aligned_tables(page.number, page.width, rest, page.edges, tables, gutter, cfg)
+        tables = tables + found
     if tables:
         segs = [s for s in segs if not any(t.contains(s) for t in tables)]
     blocks = [Block(t, t.x0, t.top, t.x1, t.bottom) for t in tables]

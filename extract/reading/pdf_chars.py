@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -62,12 +63,46 @@ class PageData:
     edges: list[dict] = field(default_factory=list)
 
 
-class _Glyphs:
-    """Loose glyph boxes of one text page, converted to top-down page coordinates."""
+class Frame:
+    """PDF user space to top-down page coordinates, turned so that the text reads left to right.
 
-    def __init__(self, textpage: pdfium.PdfTextPage, left: float, top: float) -> None:
+    ``turn`` is the text direction in user space: 0 right (usual), 1 up, 2 left, 3 down (a
+    page rotated with /Rotate, or a landscape table page).
+    """
+
+    def __init__(self, box: tuple[float, float, float, float], turn: int = 0) -> None:
+        self.left, self.bottom, self.right, self.top = box
+        self.turn = turn
+        if turn % 2:
+            self.width, self.height = self.top - self.bottom, self.right - self.left
+        else:
+            self.width, self.height = self.right - self.left, self.top - self.bottom
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) of a user-space point."""
+        if self.turn == 0:
+            return x - self.left, self.top - y
+        if self.turn == 1:
+            return y - self.bottom, x - self.left
+        if self.turn == 2:
+            return self.right - x, y - self.bottom
+        return self.top - y, self.right - x
+
+    def rect(self, left: float, bottom: float, right: float, top: float) -> tuple:
+        """(x0, top, x1, bottom) of a user-space rectangle."""
+        if self.turn == 0:
+            return (left - self.left, self.top - top, right - self.left, self.top - bottom)
+        xa, ya = self.point(left, bottom)
+        xb, yb = self.point(right, top)
+        return (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+
+
+class _Glyphs:
+    """Loose glyph boxes of one text page, in a frame's coordinates."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, frame: Frame) -> None:
         self.handle = textpage.raw
-        self.left, self.top = left, top
+        self.frame = frame
         self.rect = raw.FS_RECTF()
 
     def box(self, k: int) -> tuple[float, float, float, float] | None:
@@ -75,9 +110,9 @@ class _Glyphs:
         r = self.rect
         if not raw.FPDFText_GetLooseCharBox(self.handle, k, r):
             return None
-        if r.top - r.bottom <= 0.1:
+        if r.top - r.bottom <= 0.1 or r.right - r.left < 0:
             return None
-        return (r.left - self.left, self.top - r.top, r.right - self.left, self.top - r.bottom)
+        return self.frame.rect(r.left, r.bottom, r.right, r.top)
 
     def bold(self, k: int) -> bool:
         """Whether glyph ``k``'s font is bold (weight >= 600, or 'Bold' in its name)."""
@@ -140,28 +175,33 @@ def _crosses(x0: float, x1: float, yc: float, cuts: list[tuple[float, float, flo
 
 
 def read_words(
-    textpage: pdfium.PdfTextPage, left: float, top: float, v_cuts: list[tuple[float, float, float]]
+    textpage: pdfium.PdfTextPage, frame: Frame, v_cuts: list[tuple[float, float, float]]
 ) -> list[Word]:
-    """All words of a text page in PDFium's order, trailing citation superscripts removed."""
+    """Words of a text page in PDFium's order, reading left to right in ``frame``.
+
+    Trailing citation superscripts are cut off; words running another way than the page's
+    text (a rotated margin note) are left out.
+    """
     text = _page_text(textpage)
-    glyphs = _Glyphs(textpage, left, top)
-    handle, rect, get_box = glyphs.handle, glyphs.rect, raw.FPDFText_GetLooseCharBox
+    glyphs = _Glyphs(textpage, frame)
+    box, handle = glyphs.box, glyphs.handle
     weight = raw.FPDFText_GetFontWeight
     words: list[Word] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if not get_box(handle, start, rect) or rect.top - rect.bottom <= 0.1:
+        first = box(start)
+        last = box(end - 1) if end - start > 1 else first
+        if first is None or last is None:
             words.extend(_split_word(glyphs, text, start, end, [], 0.6))
             continue
-        x0, f_top, f_bottom = rect.left - left, top - rect.top, top - rect.bottom
+        x0, f_top, _, f_bottom = first
+        _, l_top, x1, l_bottom = last
         size = f_bottom - f_top
-        if end - start > 1:
-            if not get_box(handle, end - 1, rect) or rect.top - rect.bottom <= 0.1:
-                words.extend(_split_word(glyphs, text, start, end, [], 0.6))
-                continue
-            x1, l_top, l_bottom = rect.right - left, top - rect.top, top - rect.bottom
-        else:
-            x1, l_top, l_bottom = rect.right - left, f_top, f_bottom
+        if end - start > 3:
+            if x1 < x0 or abs(l_bottom - f_bottom) > size:
+                continue  # runs up or down the page: not this page's text direction
+        elif not _upright(handle, start, frame):
+            continue
         word_text = match.group()
         if word_text[-1] in _LINE_HYPHENS:
             word_text = word_text[:-1] + "-"
@@ -169,8 +209,8 @@ def read_words(
             cut = _superscript_start(glyphs, start, end, size, f_bottom)
             if cut is not None and _CITATION_MARK.match(text[cut:end]):
                 word_text = text[start:cut]
-                box = glyphs.box(cut - 1)
-                x1 = box[2] if box else x1
+                before = box(cut - 1)
+                x1 = before[2] if before else x1
                 l_top, l_bottom = f_top, f_bottom
         wide = x1 - x0 > (end - start) * size * 0.9 + 2 * size
         if wide or (v_cuts and _crosses(x0, x1, (f_top + f_bottom) / 2, v_cuts)):
@@ -180,6 +220,41 @@ def read_words(
         bold = w >= 600 if w > 0 else glyphs.bold(start)
         words.append(Word(word_text, x0, min(f_top, l_top), x1, max(f_bottom, l_bottom), bold))
     return words
+
+
+def _upright(handle: ctypes.c_void_p, k: int, frame: Frame) -> bool:
+    """Whether a lone glyph runs in the page's text direction (PDFium angles turn clockwise)."""
+    angle = raw.FPDFText_GetCharAngle(handle, k)
+    if angle < 0:
+        return True
+    quarter = round(angle / (math.pi / 2)) % 4
+    return quarter == (-frame.turn) % 4
+
+
+def text_direction(textpage: pdfium.PdfTextPage, box: tuple) -> int:
+    """The page's main text direction in user space: 0 right, 1 up, 2 left, 3 down."""
+    text = _page_text(textpage)
+    rect = raw.FS_RECTF()
+    votes = [0, 0, 0, 0]
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if end - start < 3:
+            continue
+        centres = []
+        for k in (start, end - 1):
+            if not raw.FPDFText_GetLooseCharBox(textpage.raw, k, rect):
+                break
+            centres.append(((rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2))
+        if len(centres) < 2:
+            continue
+        dx, dy = centres[1][0] - centres[0][0], centres[1][1] - centres[0][1]
+        if abs(dx) >= abs(dy):
+            votes[0 if dx > 0 else 2] += 1
+        else:
+            votes[1 if dy > 0 else 3] += 1
+        if sum(votes) >= 40:
+            break
+    return max(range(4), key=lambda q: (votes[q], q == 0))
 
 
 def _superscript_start(
@@ -265,14 +340,15 @@ def _collect_segments(
             _collect_segments(obj, True, _compose(_matrix(obj), matrix), depth + 1, out)
 
 
-def read_edges(page: pdfium.PdfPage, left: float, top: float, tol: float = 1.0) -> list[dict]:
-    """Horizontal and vertical ruling edges as pdfplumber-style dicts (top-down coordinates)."""
+def read_edges(page: pdfium.PdfPage, frame: Frame, tol: float = 1.0) -> list[dict]:
+    """Horizontal and vertical ruling edges as pdfplumber-style dicts (frame coordinates)."""
     segments: list = []
     _collect_segments(page.raw, False, _IDENTITY, 0, segments)
     edges: list[dict] = []
     for x_a, y_a, x_b, y_b in segments:
-        x0, x1 = sorted((x_a - left, x_b - left))
-        y0, y1 = sorted((top - y_a, top - y_b))
+        (xa, ta), (xb, tb) = frame.point(x_a, y_a), frame.point(x_b, y_b)
+        x0, x1 = sorted((xa, xb))
+        y0, y1 = sorted((ta, tb))
         if y1 - y0 <= tol and x1 - x0 > tol:
             mid = (y0 + y1) / 2
             edges.append(edge(x0, x1, mid, mid, "h"))
@@ -308,14 +384,16 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
     """Words, ruling edges and size of page ``index`` (0-based)."""
     page = pdf[index]
     try:
-        left, bottom, right, top = _page_box(page)
-        edges = read_edges(page, left, top)
-        v_cuts = sorted((e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v")
+        box = _page_box(page)
         textpage = page.get_textpage()
         try:
-            words = read_words(textpage, left, top, v_cuts)
+            turn = text_direction(textpage, box) if page.get_rotation() else 0
+            frame = Frame(box, turn)
+            edges = read_edges(page, frame)
+            v_cuts = sorted((e["x0"], e["top"], e["bottom"]) for e in edges if e["x0"] == e["x1"])
+            words = read_words(textpage, frame, v_cuts)
         finally:
             textpage.close()
     finally:
         page.close()
-    return PageData(index + 1, right - left, top - bottom, words, edges)
+    return PageData(index + 1, frame.width, frame.height, words, edges)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from extract.reading.pdf_chars import Word
@@ -61,6 +60,7 @@ class Line:
     size: float
     bold: bool
     text: str
+    right: float = 0.0  # right edge of the line's column (the measure it was set to)
 
 
 @dataclass
@@ -124,8 +124,14 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
     return out
 
 
-def remove_running(pages: list[list[Segment]], heights: list[float], cfg: PdfSettings) -> None:
-    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages."""
+def remove_running(
+    pages: list[list[Segment]], heights: list[float], cfg: PdfSettings, keep: set[int] = frozenset()
+) -> None:
+    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages.
+
+    Segments whose ``id`` is in ``keep`` (table cells) and rows of more than three segments
+    (table rows) are never taken for running lines.
+    """
     run = cfg.running
     n = len(pages)
     need = max(2, round(run["min_page_fraction"] * n + 0.49))
@@ -133,30 +139,49 @@ def remove_running(pages: list[list[Segment]], heights: list[float], cfg: PdfSet
     groups: dict[str, list[tuple[int, Segment]]] = {}
     for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
         zone = run["zone_fraction"] * height
+        rows: dict[int, int] = {}
         for seg in segs:
+            rows[round(seg.top / 2)] = rows.get(round(seg.top / 2), 0) + 1
+        for seg in segs:
+            if id(seg) in keep or rows[round(seg.top / 2)] > 3:
+                continue
             if seg.top < zone or seg.bottom > height - zone:
                 key = _DIGITS.sub("#", seg.text.lower()).strip()
                 groups.setdefault(key, []).append((p, seg))
     drop: set[int] = set()
     for key, members in groups.items():
-        if n >= 2 and len({p for p, _ in members}) >= need:
-            tops = statistics.median(s.top for _, s in members)
-            near = [(p, s) for p, s in members if abs(s.top - tops) <= tol]
-            if len({p for p, _ in near}) >= need:
-                drop.update(id(s) for _, s in near)
-        elif cfg.page_number.match(key.replace("#", "1")):
-            drop.update(id(s) for p, s in members if _outermost(s, pages[p]))
+        for cluster in _by_position(members, tol):
+            pages_hit = {p for p, _ in cluster}
+            if n >= 2 and len(pages_hit) >= need:
+                drop.update(id(s) for _, s in cluster)
+            elif cfg.page_number.match(key.replace("#", "1")):
+                drop.update(id(s) for p, s in cluster if _outermost(s, pages[p]))
+    sizes = [round(s.size, 1) for segs in pages for s in segs if id(s) not in keep for _ in s.words]
+    body = max(set(sizes), key=sizes.count) if sizes else 0.0
     for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
-        drop.update(id(s) for s in _lone_margin_lines(segs, height, run["edge_fraction"]))
+        lone = _lone_margin_lines(segs, height, run["edge_fraction"], body)
+        drop.update(id(s) for s in lone if id(s) not in keep)
         pages[p] = [s for s in segs if id(s) not in drop]
 
 
-def _lone_margin_lines(segs: list[Segment], height: float, edge: float) -> list[Segment]:
-    """Header/footer lines seen once: at the page edge, small, and set apart from the body."""
+def _by_position(members: list[tuple[int, Segment]], tol: float) -> list[list]:
+    """Members (page, segment) grouped by height on the page (tops within ``tol``)."""
+    clusters: list[list[tuple[int, Segment]]] = []
+    for member in sorted(members, key=lambda m: m[1].top):
+        if clusters and member[1].top - clusters[-1][-1][1].top <= tol:
+            clusters[-1].append(member)
+        else:
+            clusters.append([member])
+    return clusters
+
+
+def _lone_margin_lines(
+    segs: list[Segment], height: float, edge: float, body: float
+) -> list[Segment]:
+    """Header/footer lines seen once: at the page edge, smaller than the body text
+    (``body``: the document's commonest size), and set apart from everything else."""
     if len(segs) < 4:
         return []
-    sizes = [round(s.size, 1) for s in segs]
-    body = max(set(sizes), key=sizes.count)
     out: list[Segment] = []
     for seg in segs:
         top_edge = seg.bottom < edge * height
@@ -184,10 +209,11 @@ def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
     """The x of the gap between two text columns, or None for a one-column page."""
     lay = cfg.layout
     lo, hi = lay["gutter_search"][0] * width, lay["gutter_search"][1] * width
-    total = sum(i.x1 - i.x0 for i in items)
+    weights = [(i, (i.x1 - i.x0) * _lines_in(i)) for i in items]
+    total = sum(w for _, w in weights)
     if total <= 0 or len(items) < 6:
         return None
-    events = sorted([(i.x0, i.x1 - i.x0) for i in items] + [(i.x1, -(i.x1 - i.x0)) for i in items])
+    events = sorted([(i.x0, w) for i, w in weights] + [(i.x1, -w) for i, w in weights])
     best: tuple[float, float, float] | None = None  # (weight, -width, x)
     weight, prev_x = 0.0, None
     for x, delta in events:
@@ -204,11 +230,25 @@ def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
     g = best[2]
     lo_x = min(i.x0 for i in items)
     hi_x = max(i.x1 for i in items)
-    # a column holds lines at least half its width (table cells beside a gap are narrower)
-    left = sum(1 for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - lo_x))
-    right = sum(1 for i in items if i.x0 >= g and i.x1 - i.x0 >= 0.5 * (hi_x - g))
+    # a column holds lines at least half its width (table cells beside a gap are narrower);
+    # a table block counts for as many lines as its height holds
+    left = sum(_lines_in(i) for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - lo_x))
+    right = sum(_lines_in(i) for i in items if i.x0 >= g and i.x1 - i.x0 >= 0.5 * (hi_x - g))
     need = lay["min_column_items"]
-    return g if left >= need and right >= need else None
+    if left >= need and right >= need:
+        return g
+    # the left column filled and the right one empty (a short paper, a last page); on a
+    # one-column page the few lines left of the gap are short ones between full-width lines,
+    # and reading_order keeps runs of one or two such lines in the full-width flow
+    beyond = sum(1 for i in items if i.x0 >= g)
+    return g if left >= need and beyond == 0 else None
+
+
+def _lines_in(item: Segment | Block) -> int:
+    """1 for a line segment; for a table block, about how many lines its height holds."""
+    if isinstance(item, Block):
+        return max(1, round((item.bottom - item.top) / 12.0))
+    return 1
 
 
 def reading_order(
@@ -220,6 +260,10 @@ def reading_order(
     items.sort(key=lambda i: (i.top, i.x0))
     if gutter is None:
         return [_stream(page, items)]
+    edges = (
+        max((i.x1 for i in items if i.x1 <= gutter), default=gutter),
+        max((i.x1 for i in items if i.x0 >= gutter), default=width),
+    )
     bands: list[tuple[bool, list]] = []  # (spanning, items)
     for item in items:
         span = item.x0 < gutter - 1 and item.x1 > gutter + 1
@@ -245,7 +289,10 @@ def reading_order(
             merged.append((kind, list(band)))
     streams: list[Stream] = []
     for flat, band in merged:
-        streams.extend([_stream(page, band)] if flat else _columns(page, band, gutter))
+        if flat:
+            streams.append(_stream(page, band, gutter, edges))
+        else:
+            streams.extend(_columns(page, band, gutter))
     return [s for s in streams if s.items]
 
 
@@ -256,8 +303,14 @@ def _columns(page: int, band: list, gutter: float) -> list[Stream]:
     return [_stream(page, left), _stream(page, right)]
 
 
-def _stream(page: int, items: list) -> Stream:
-    """Items of one column into lines (segments at one height merged) and blocks."""
+def _stream(
+    page: int, items: list, gutter: float | None = None, edges: tuple[float, float] = (0, 0)
+) -> Stream:
+    """Items of one column into lines (segments at one height merged) and blocks.
+
+    In a full-width stream on a two-column page (``gutter``), a line on one side of the gutter
+    gets that column's right edge (``edges``) as its measure.
+    """
     stream = Stream(page)
     pending: list[Segment] = []
     for item in sorted(items, key=lambda i: (i.bottom, i.x0)):
@@ -278,6 +331,12 @@ def _stream(page: int, items: list) -> Stream:
         body = [line for line in lines if abs(line.size - stream.body_size) < 0.3]
         ends = sum(1 for line in body if line.x1 >= stream.right - 2.0)
         stream.justified = len(body) >= 4 and ends >= 0.5 * len(body)
+        for line in lines:
+            line.right = stream.right
+            if gutter is not None and line.x1 <= gutter:
+                line.right = edges[0]
+            elif gutter is not None and line.x0 >= gutter:
+                line.right = edges[1]
     return stream
 
 

@@ -53,30 +53,34 @@ def _as_dict(seg: Segment) -> dict:
     return {"text": seg.text, "x0": seg.x0, "x1": seg.x1, "top": seg.top, "bottom": seg.bottom}
 
 
-def find_tables(
-    page: int,
-    width: float,
-    height: float,
-    edges: list[dict],
-    segs: list[Segment],
-    gutter: float | None,
+def ruled_tables(
+    page: int, width: float, height: float, edges: list[dict], segs: list[Segment],
     cfg: PdfSettings,
-) -> list[PdfTable]:
-    """Ruled tables, then unruled tables under captions that have no ruled table."""
+) -> list[PdfTable]:  # fmt: skip
+    """Tables drawn with rules (pdfplumber's ``lines`` strategies on the page's edges)."""
     tab = cfg.tables
-    tables: list[PdfTable] = []
     n_h = sum(1 for e in edges if e["orientation"] == "h")
-    n_v = len(edges) - n_h
-    if n_h >= 2 and n_v >= 2:
-        finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
-        for found in finder.tables:
-            table = _fill(page, found.rows, segs, True, cfg)
-            if table is not None and _big_enough(table, tab):
-                tables.append(table)
+    if n_h < 2 or len(edges) - n_h < 2:
+        return []
+    tables: list[PdfTable] = []
+    finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
+    for found in finder.tables:
+        table = _fill(page, found.rows, segs, True, cfg)
+        if table is not None and _big_enough(table, tab):
+            tables.append(table)
+    return tables
+
+
+def aligned_tables(
+    page: int, width: float, segs: list[Segment], edges: list[dict], found: list[PdfTable],
+    gutter: float | None, cfg: PdfSettings,
+) -> list[PdfTable]:  # fmt: skip
+    """Unruled tables under "Table N" captions that have no ruled table (``found``) below."""
+    tables: list[PdfTable] = []
     for cap in segs:
         if not cfg.table_caption.match(cap.text):
             continue
-        if any(t.top >= cap.top and t.top - cap.bottom < 6 * cap.size for t in tables):
+        if any(t.top >= cap.top and t.top - cap.bottom < 6 * cap.size for t in found):
             continue
         table = _aligned_table(page, cap, segs, edges, width, gutter, cfg)
         if table is not None:
@@ -250,6 +254,8 @@ def _region_rows(rows: list[list[Segment]], left: float, right: float, cfg: PdfS
             break
         if cfg.figure_caption.match(text):
             break
+        if region and abs(first.size - region[0][0].size) > 0.1 * region[0][0].size:
+            break  # back to the body's font size
         if region:
             pitch = first.top - region[-1][0].top
             usual = min(pitches) if pitches else 1.3 * first.size

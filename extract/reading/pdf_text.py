@@ -23,6 +23,7 @@ class Para:
     page: int
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    hard: list[bool] = field(default_factory=list)  # line k starts after a forced line break
     table: PdfTable | None = None
     open_end: bool = False  # last line runs to the column edge without ending a sentence
     open_start: bool = False  # first line starts at the column edge with a lower-case word
@@ -48,9 +49,10 @@ def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float
             in_item = bool(out) and out[-1].table is None and _LIST_ITEM.match(out[-1].lines[0])
             if prev is None or _breaks(prev, item, nxt, stream, cfg, pitches, in_item):
                 para = Para(stream.page, size=item.size, stream=sid)
-                para.open_start = _opens(item, stream, text)
+                para.open_start = _opens(item, stream, text, cfg)
                 out.append(para)
             para = out[-1]
+            para.hard.append(bool(para.lines) and prev is not None and _forced(prev, item, stream))
             para.lines.append(text)
             para.pages.append(stream.page)
             para.open_end = _runs_on(item, stream, text, cfg)
@@ -59,19 +61,32 @@ def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float
     return out
 
 
-def _opens(line: Line, stream: Stream, text: str) -> bool:
-    """A first line that may continue a paragraph from the previous column."""
-    return line.x0 <= stream.left + 0.5 * line.size and bool(re.match(r"[a-z(]", text))
+def _forced(a: Line, b: Line, stream: Stream) -> bool:
+    """A line break made on purpose: ``b``'s first word would have fitted at the end of ``a``."""
+    if a.text.endswith("-") or not b.segments:
+        return False
+    first = b.segments[0].words[0]
+    room = a.right - a.x1 - 0.3 * a.size
+    return first.x1 - first.x0 < room - 1.0
+
+
+def _opens(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
+    """A first line that may continue a paragraph from the previous column: not indented,
+    lower case, not a heading, caption or footnote."""
+    if line.x0 > stream.left + 0.5 * line.size or line.bold or not re.match(r"[a-z(]", text):
+        return False
+    starts = (cfg.table_caption, cfg.figure_caption, cfg.table_footnote)
+    return not any(p.match(text) for p in starts)
 
 
 def _short(line: Line, stream: Stream, cfg: PdfSettings) -> bool:
     """A line that ends well before the column's right edge."""
-    width = max(stream.right - stream.left, 1.0)
-    return line.x1 < stream.right - cfg.layout["short_line"] * width
+    width = max(line.right - stream.left, 1.0)
+    return line.x1 < line.right - cfg.layout["short_line"] * width
 
 
 def _runs_on(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
-    """A last line that runs (nearly) to the column edge without ending its sentence."""
+    """A last line that runs to the column edge without ending its sentence."""
     return not _short(line, stream, cfg) and not _SENTENCE_END.search(text) and not line.bold
 
 
@@ -144,6 +159,7 @@ def join_columns(paras: list[Para]) -> list[Para]:
         ):
             prev.lines.extend(para.lines)
             prev.pages.extend(para.pages)
+            prev.hard.extend(para.hard)
             prev.open_end = para.open_end
             prev.end_stream = para.end_stream
             continue
@@ -244,12 +260,12 @@ def assemble(paras: list[Para], n_pages: int, cfg: PdfSettings) -> tuple[str, li
             offset += len(text)
             continue
         text = ""
-        for line, page in zip(para.lines, para.pages, strict=True):
+        for line, page, hard in zip(para.lines, para.pages, para.hard, strict=True):
             if not text:
                 first_at.setdefault(page, offset)
                 text = line
                 continue
-            joined = join_lines(text, line, vocab, cfg)
+            joined = f"{text}\n{line}" if hard else join_lines(text, line, vocab, cfg)
             if page not in first_at:
                 first_at[page] = offset + len(joined) - len(line)
             text = joined

@@ -135,3 +135,54 @@ def test_pdf_unruled_table_is_found_by_text_alignment(make_aligned_table_pdf, ru
     assert paras[k + 1].startswith("Abbreviations: TMA")
     assert paras[k + 2].startswith("The discussion follows the table")
     assert doc.pdf_tables[0]["ruled"] is False
+
+
+def _three_lines(c, x: float, y: float) -> None:
+    """Three body lines of a short case report."""
+    c.setFont("Helvetica", 11)
+    for k, text in enumerate(
+        [
+            "A 64-year-old woman underwent deep vein arterialization of the left leg.",
+            "The posterior tibial artery was the donor and the circuit stayed open.",
+            "She was alive and walking at 12 months.",
+        ]
+    ):
+        c.drawString(x, y - 14 * k, text)
+
+
+BODY = (
+    "A 64-year-old woman underwent deep vein arterialization of the left leg. The posterior "
+    "tibial artery was the donor and the circuit stayed open. She was alive and walking at "
+    "12 months."
+)
+
+
+def test_pdf_leaves_out_a_rotated_margin_note(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "note.pdf"
+    c = canvas.Canvas(str(path))
+    _three_lines(c, 72, 700)
+    c.saveState()
+    c.translate(30, 300)
+    c.rotate(90)
+    c.setFont("Helvetica", 8)
+    c.drawString(0, 0, "Downloaded from journal.example.org on 1 March 2026 by a reader")
+    c.restoreState()
+    c.save()
+    assert read_document(path).text == BODY
+
+
+def test_pdf_reads_a_page_turned_with_rotate(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "landscape.pdf"
+    c = canvas.Canvas(str(path))
+    c.setPageRotation(90)
+    c.saveState()
+    c.translate(100, 100)
+    c.rotate(90)
+    _three_lines(c, 0, 0)
+    c.restoreState()
+    c.save()
+    assert read_document(path).text == BODY
