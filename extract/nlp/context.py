@@ -34,16 +34,16 @@ def load_cues() -> dict:
 
 
 @cache
-def _cues_by_length() -> dict[str, dict[str, dict[int, frozenset[tuple[str, ...]]]]]:
-    """{flag: {side: {n: cues of n words}}}: one n-gram set per length, not per cue."""
-    out: dict = {}
-    for flag, sides in load_cues()["cues"].items():
-        out[flag] = {}
-        for side, cues in sides.items():
-            by_length: dict[int, set] = {}
-            for cue in cues:
-                by_length.setdefault(len(cue), set()).add(cue)
-            out[flag][side] = {n: frozenset(c) for n, c in by_length.items()}
+def _cue_index() -> dict[str, tuple[dict[tuple[str, ...], frozenset[str]], list[int]]]:
+    """{side: ({cue: flags it sets}, cue lengths)}: one dict lookup per window n-gram."""
+    out = {}
+    for side in ("pre", "post"):
+        index: dict[tuple[str, ...], set[str]] = {}
+        for flag, sides in load_cues()["cues"].items():
+            for cue in sides[side]:
+                index.setdefault(cue, set()).add(flag)
+        lengths = sorted({len(cue) for cue in index})
+        out[side] = ({cue: frozenset(f) for cue, f in index.items()}, lengths)
     return out
 
 
@@ -56,14 +56,13 @@ class _DocView:
         self.has_sents = doc.has_annotation("SENT_START")
         self.sent_start = doc.to_array("SENT_START").tolist() if self.has_sents else None
         self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
-        self._lower: dict[int, str] = {}
+        self._lower: list[int] | None = None
 
     def lower(self, i: int) -> str:
-        """``doc[i].lower_``, cached."""
-        word = self._lower.get(i)
-        if word is None:
-            word = self._lower[i] = self.doc[i].lower_
-        return word
+        """``doc[i].lower_`` (looked up by the LOWER hash, without making a Token)."""
+        if self._lower is None:
+            self._lower = self.doc.to_array("LOWER").tolist()
+        return self.doc.vocab.strings[self._lower[i]]
 
     def sent_bounds(self, span: Span) -> tuple[int, int]:
         """``(span.sent.start, span.sent.end)``, or the whole doc without sentences."""
@@ -130,20 +129,13 @@ def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
     view = view or _DocView(span.doc)
     pre = _pre_window(span, cfg["window"], cfg["terminators"], view)
     post = _post_window(span, cfg["window"], cfg["terminators"], view)
-    grams: dict[tuple[int, int], set[tuple[str, ...]]] = {}
-
-    def hit(side: int, words: list[str], by_length: dict) -> bool:
-        for n, cues in by_length.items():
-            key = (side, n)
-            if key not in grams:
-                grams[key] = _ngrams(words, n)
-            if not cues.isdisjoint(grams[key]):
-                return True
-        return False
-
-    flags = {}
-    for flag, sides in _cues_by_length().items():
-        flags[flag] = hit(0, pre, sides["pre"]) or hit(1, post, sides["post"])
+    flags = dict.fromkeys(cfg["cues"], False)
+    for side, words in (("pre", pre), ("post", post)):
+        index, lengths = _cue_index()[side]
+        for n in lengths:
+            for i in range(len(words) - n + 1):
+                for flag in index.get(tuple(words[i : i + n]), ()):
+                    flags[flag] = True
     return flags
 
 

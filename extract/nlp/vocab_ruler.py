@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -101,8 +100,8 @@ def _defined_tokens(doc: Doc, defined: dict[str, str]) -> list[int]:
     """Indices of tokens whose text may be a defined abbreviation (compared by ORTH hash)."""
     if not defined or not len(doc):
         return []
-    wanted = numpy.array([hash_string(short) for short in defined], dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+    wanted = {hash_string(short) for short in defined}
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted]
 
 
 def _coordinated_veins(spans: list[Span]) -> list[Span]:
