@@ -185,6 +185,14 @@ def read_words(
     text = _page_text(textpage)
     glyphs = _Glyphs(textpage, frame)
     box, handle = glyphs.box, glyphs.handle
+    if frame.turn == 0:  # the usual page: convert inline, a PDFium call is most of the cost
+        rect, get_box, left, top = glyphs.rect, raw.FPDFText_GetLooseCharBox, frame.left, frame.top
+
+        def box(k: int) -> tuple[float, float, float, float] | None:
+            if not get_box(handle, k, rect) or rect.top - rect.bottom <= 0.1:
+                return None
+            return (rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+
     weight = raw.FPDFText_GetFontWeight
     words: list[Word] = []
     for match in _WORD.finditer(text):
