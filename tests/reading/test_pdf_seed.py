@@ -115,3 +115,27 @@ def test_pdf_seed_tables_match_pdfplumbers_own_extraction(seed_pdf_doc):
     theirs = [[[" ".join((c or "").split()) for c in row] for row in t] for t in found]
     ours = [t["rows"] for t in seed_pdf_doc.pdf_tables]
     assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "paper",
+    [
+        "dev/D02.txt",  # bold headings, a nine-column pipe table on a full-width page
+        "dev/D04.txt",  # numbered headings, a column-per-patient tab table
+        "dev/X07-ali-allcaps-crlf.txt",  # ALL-CAPS run-in headings, a space-aligned timeline
+    ],
+)
+def test_pdf_rendered_dev_paper_gives_the_text_result(paper, tmp_path):
+    import subprocess
+    import sys
+
+    from extract.pipeline import extract_paper
+
+    source = ROOT / "corpus" / paper
+    out = tmp_path / (source.stem + ".pdf")
+    tool = ROOT / "corpus" / "tools" / "render_pdf.py"
+    subprocess.run([sys.executable, str(tool), str(source), "-o", str(out)], check=True)
+    from_text = extract_paper(source).model_dump(mode="json")
+    from_pdf = extract_paper(out).model_dump(mode="json")
+    assert _strip_evidence(from_pdf["patients"]) == _strip_evidence(from_text["patients"])
+    assert _strip_evidence(from_pdf["study"]) == _strip_evidence(from_text["study"])
