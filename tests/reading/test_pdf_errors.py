@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pytest
-from reportlab.lib import pdfencrypt
 
 import extract.reading.pdf as pdf_module
 from extract.errors import LimitError, PdfError
 from extract.reading import read_document
 from extract.reading.pdf import read_pdf
+
+pdfencrypt = pytest.importorskip("reportlab.lib.pdfencrypt")
 
 LINES = ["Case 1", "A 64-year-old woman underwent deep vein arterialization."]
 

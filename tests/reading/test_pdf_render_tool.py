@@ -10,6 +10,8 @@ import pytest
 
 from extract.reading import read_document
 
+pytest.importorskip("reportlab")
+
 TOOL = Path(__file__).resolve().parents[2] / "corpus" / "tools" / "render_pdf.py"
 
 PAPER = """# Percutaneous Deep Vein Arterialization for Acute Limb Ischemia

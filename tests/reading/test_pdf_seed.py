@@ -131,6 +131,7 @@ def test_pdf_rendered_dev_paper_gives_the_text_result(paper, tmp_path):
 
     from extract.pipeline import extract_paper
 
+    pytest.importorskip("reportlab")
     source = ROOT / "corpus" / paper
     out = tmp_path / (source.stem + ".pdf")
     tool = ROOT / "corpus" / "tools" / "render_pdf.py"
