@@ -80,45 +80,28 @@ def register_fonts() -> str:
     return "Body"
 
 
+STYLES = {  # name: (font variant, size, leading, space before, space after, extra)
+    "title": ("-Bold", 17, 21, 0, 0, {}),
+    "authors": ("", 10.5, 13, 8, 0, {}),
+    "front": ("", 9.5, 11.6, 6, 0, {"alignment": TA_JUSTIFY}),
+    "h2": ("-Bold", 11, 13, 10, 4, {}),
+    "h3": ("-BoldItalic", 10, 12, 8, 3, {}),
+    "body": ("", 9.5, 11.6, 0, 6, {"alignment": TA_JUSTIFY}),
+    "caption": ("", 8, 9.6, 6, 6, {}),
+    "cell": ("", 6.6, 7.6, 0, 0, {}),
+    "cellhead": ("-Bold", 6.6, 7.6, 0, 0, {}),
+    "foot": ("", 7, 8.4, 3, 8, {}),
+    "ref": ("", 8, 9.4, 0, 4, {"leftIndent": 10, "firstLineIndent": -10}),
+}
+
+
 def styles(font: str) -> dict[str, ParagraphStyle]:
     """Journal-like paragraph styles."""
-    body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=11.6, alignment=TA_JUSTIFY)
     return {
-        "title": ParagraphStyle("title", fontName=font + "-Bold", fontSize=17, leading=21),
-        "authors": ParagraphStyle(
-            "authors", fontName=font, fontSize=10.5, leading=13, spaceBefore=8
-        ),
-        "front": ParagraphStyle("front", parent=body, spaceBefore=6),
-        "h2": ParagraphStyle(
-            "h2", fontName=font + "-Bold", fontSize=11, leading=13, spaceBefore=10, spaceAfter=4
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            fontName=font + "-BoldItalic",
-            fontSize=10,
-            leading=12,
-            spaceBefore=8,
-            spaceAfter=3,
-        ),
-        "body": ParagraphStyle("bodyp", parent=body, spaceAfter=6),
-        "caption": ParagraphStyle(
-            "caption", fontName=font, fontSize=8, leading=9.6, spaceBefore=6, spaceAfter=6
-        ),
-        "cell": ParagraphStyle("cell", fontName=font, fontSize=6.6, leading=7.6),
-        "cellhead": ParagraphStyle("cellhead", fontName=font + "-Bold", fontSize=6.6, leading=7.6),
-        "foot": ParagraphStyle(
-            "foot", fontName=font, fontSize=7, leading=8.4, spaceBefore=3, spaceAfter=8
-        ),
-        "ref": ParagraphStyle(
-            "ref",
-            fontName=font,
-            fontSize=8,
-            leading=9.4,
-            spaceAfter=4,
-            leftIndent=10,
-            firstLineIndent=-10,
-        ),
-    }
+        name: ParagraphStyle(name, fontName=font + variant, fontSize=size, leading=leading,
+                             spaceBefore=before, spaceAfter=after, **extra)
+        for name, (variant, size, leading, before, after, extra) in STYLES.items()
+    }  # fmt: skip
 
 
 def inline(text: str) -> str:
