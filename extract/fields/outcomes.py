@@ -117,6 +117,7 @@ def _sentence_at(unit: Unit, char: int) -> str:
 _CREATED = re.compile(
     r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned|anastomosed)\b"
 )
+_EXPLICIT = re.compile(r"reinterven|re-interven|revis|re-?look|re-?do\b", re.IGNORECASE)
 _NEGATED_NEAR = re.compile(r"\b(?:not|no|without|never)\b", re.IGNORECASE)
 
 
@@ -132,14 +133,13 @@ def _creation_point(units: list[Unit]) -> int:
 
 
 def _table_reintervention(unit: Unit, doc: Document) -> Candidate | None:
-    label = (unit.label or "").lower()
-    explicit = "reintervention" in label or "re-intervention" in label
+    """A reintervention column answers for itself: "No", "—" or a procedure; an outcome column
+    counts only when it names a procedure."""
+    explicit = not unit.families & {"outcome", "death"}
     ev = [unit.evidence(doc, 0, len(unit.text))]
-    if explicit and regex("outcome", "reintervention_yes").search(unit.text):
-        return Candidate(True, ev, "table")
     if explicit and regex("outcome", "reintervention_no_cell").search(unit.text):
         return Candidate(False, ev, "table")
-    if regex("outcome", "reintervention_words").search(unit.text):
+    if explicit or regex("outcome", "reintervention_words").search(unit.text):
         return Candidate(True, ev, "table")
     return None
 
@@ -168,11 +168,7 @@ def _text_reintervention(unit: Unit, doc: Document, created: int) -> list[tuple[
         context = " ".join(s[2] for s in sentences[max(0, i - 2) : i + 1])
         if regex("outcome", "after_index").search(context):
             ev = unit.evidence(doc, start + hit.start(), start + hit.end())
-            kind = (
-                "explicit"
-                if re.search(r"reinterven|re-interven|revis", hit.group(), re.I)
-                else ("inferred")
-            )
+            kind = "explicit" if _EXPLICIT.search(hit.group()) else "inferred"
             found.append((kind, Candidate(True, [ev])))
     return found
 

@@ -59,7 +59,8 @@ def _is_single_case(analysis: Analysis) -> bool:
     ]
     if any(u.section_kind == "case" and _introduces_patient(u) for u in narrative):
         return True
-    if any(regex("patients", "cohort").search(u.text) for u in narrative):
+    summaries = [u for u in narrative if u.section_kind in ("abstract", "methods", "results")]
+    if any(regex("patients", "cohort").search(u.text) for u in summaries):
         return False
     return any(_introduces_patient(u) for u in narrative)
 

@@ -10,7 +10,7 @@ from extract.fields.cues import regex
 from extract.fields.patients import PatientScope
 from extract.vocab import rutherford_key
 
-_PROCEDURE = re.compile(r"\bDVA\b|arteriali[sz]|venous arteriali", re.IGNORECASE)
+_PROCEDURE = re.compile(r"\bp?DVA\b|arteriali[sz]", re.IGNORECASE)
 
 
 def _table(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Candidate]]:

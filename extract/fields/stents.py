@@ -33,6 +33,8 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 
     def kind_at(i: int) -> str | None:
         token = doc[i]
+        if _stent_graft_tail(doc, i):
+            return "stent"
         if i in devices:
             return "stent"
         if token.lower_ in stent_words or token.lower_.startswith("stent"):
@@ -70,6 +72,11 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 _COUNT_AFTER = re.compile(r"^\s*(?:mm\s*)?\(?\s*[x×]\s*(\d)\s*\)?(?![\d.])")
 
 
+def _stent_graft_tail(doc, i: int) -> bool:
+    """The "graft" of "stent graft" / "stent-graft" belongs to the stent."""
+    return doc[i].lower_ in ("graft", "grafts") and "stent" in doc[max(0, i - 2) : i].text.lower()
+
+
 def _expandable(doc, i: int) -> bool:
     """ "balloon-expandable stent": the balloon word describes the stent."""
     following = doc[i + 1 : i + 3].text.replace(" ", "").lower()
@@ -82,7 +89,7 @@ def _sentence_kind(unit: Unit, size: Span) -> str | None:
     lowered = {
         t.lower_
         for t in sent
-        if not _expandable(unit.doc, t.i) and not (t.i > 0 and unit.doc[t.i - 1].lower_ == "stent")
+        if not _expandable(unit.doc, t.i) and not _stent_graft_tail(unit.doc, t.i)
     }
     has_stent = any(w.startswith("stent") for w in lowered) or any(
         sent.start <= d.start < sent.end for d in unit.spans("vocab", "devices")
@@ -147,13 +154,16 @@ def _is_inflow(unit: Unit, size: Span) -> bool:
 
 
 def _sizes_in(unit: Unit) -> list[Span]:
-    """Sizes of a unit; in a stent table cell also bare "6x150" (units given once elsewhere)."""
+    """Sizes of a unit, with "6/150" beside a device word, and in a stent table cell bare "6x150"
+    (units given once elsewhere)."""
     sizes = unit.spans("measures", "SIZE")
+    extra = unit.spans("measures", "SIZE_SLASH")
     if unit.source == "table" and "stents" in unit.families:
-        taken = [(s.start_char, s.end_char) for s in sizes]
-        for bare in unit.spans("measures", "SIZE_BARE"):
-            if not any(a < bare.end_char and bare.start_char < b for a, b in taken):
-                sizes.append(bare)
+        extra = extra + unit.spans("measures", "SIZE_BARE")
+    taken = [(s.start_char, s.end_char) for s in sizes]
+    for bare in extra:
+        if not any(a < bare.end_char and bare.start_char < b for a, b in taken):
+            sizes.append(bare)
     return sorted(sizes, key=lambda s: s.start_char)
 
 

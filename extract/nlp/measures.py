@@ -91,7 +91,7 @@ def _to_mm(value: str, unit: str | None) -> float:
 def parse_match(label: str, match: re.Match) -> object | None:
     """The value a measure match carries (tuple for SIZE, int for AGE, ...)."""
     groups = match.groupdict()
-    if label in ("SIZE", "SIZE_BARE"):
+    if label in ("SIZE", "SIZE_BARE", "SIZE_SLASH"):
         du = groups.get("du") or groups.get("lu")
         return (_to_mm(groups["d"], du), _to_mm(groups["l"], groups.get("lu")))
     if label in ("AGE", "SEXAGE"):

@@ -248,6 +248,18 @@ def _is_prose(block: Block) -> bool:
     return len(text) >= 250 and text.endswith((".", ")")) and text.count(". ") >= 2
 
 
+_ENDS_CASE = re.compile(
+    r"\b(?:patients|overall|both|all (?:three|four|five|six|seven|\d+)|in summary|in total)\b",
+    re.IGNORECASE,
+)
+
+
+def _continued(label: str | None, paragraph: str) -> str | None:
+    """A paragraph after a patient's paragraph goes on about that patient, unless it speaks of
+    several ("Overall, ...", "both patients")."""
+    return None if label is None or _ENDS_CASE.search(paragraph) else label
+
+
 def _opens_section(current: str, title: str) -> bool:
     """A run-in heading opens a section, except the structured parts of an abstract."""
     if current != "abstract":
@@ -270,7 +282,7 @@ def segment(text: str) -> Layout:
             ):
                 block.kind = "footnote"
     sections = [Section(kind="front", title="", start=0, end=len(text))]
-    case_label: str | None
+    case_label: str | None = None
     for block in blocks:
         if block.kind == "heading":
             title = heading_text(block.text) or block.text.strip()
@@ -300,7 +312,7 @@ def segment(text: str) -> Layout:
             sections.append(Section(kind="body", title="", start=block.start, end=len(text)))
             case_label = runin_label(block.text)
         elif block.kind == "paragraph":
-            case_label = runin_label(block.text)
+            case_label = runin_label(block.text) or _continued(case_label, block.text)
         block.section = len(sections) - 1
         if block.kind == "paragraph":
             block.patient = sections[-1].patient or case_label

@@ -106,15 +106,49 @@ def _split_line(line: str, offset: int) -> list[Cell]:
     return cells
 
 
-def parse_table(block: Block) -> Table:
-    """A table block (tab or pipe lines) into header + rows; ragged rows padded."""
-    rows: list[list[Cell]] = []
-    pos = block.start
+def _lines(block: Block) -> list[tuple[int, str]]:
+    """(offset, text) of the block's content lines, separator rules dropped."""
+    found, pos = [], block.start
     for line in block.text.splitlines(keepends=True):
-        body = line.rstrip("\n")
+        body = line.rstrip("\r\n")
         if body.strip() and not _SEPARATOR_ROW.match(body):
-            rows.append(_split_line(body, pos))
+            found.append((pos, body))
         pos += len(line)
+    return found
+
+
+def _spaced_rows(lines: list[tuple[int, str]]) -> list[list[Cell]]:
+    """Columns aligned with spaces, by position: a cell belongs to the column it starts under.
+
+    A line with an empty first column continues the row above (a wrapped cell): it becomes a
+    row of its own under the same label, so each piece keeps exact offsets.
+    """
+    header_offset, header = lines[0]
+    starts = [m.start() for m in _SPACED_CELL.finditer(header)]
+    if starts and starts[0] >= 2:
+        starts.insert(0, 0)
+    rows: list[list[Cell]] = []
+    for offset, line in lines:
+        row = [Cell("", offset, offset) for _ in starts]
+        for match in _SPACED_CELL.finditer(line):
+            col = max((i for i, c in enumerate(starts) if c <= match.start() + 2), default=0)
+            start = row[col].start if row[col].text else offset + match.start()
+            end = offset + match.end()
+            row[col] = Cell(line[start - offset : end - offset], start, end)
+        if rows and not row[0].text and any(c.text for c in row[1:]):
+            row[0] = rows[-1][0]
+        rows.append(row)
+    return rows
+
+
+def parse_table(block: Block) -> Table:
+    """A table block (tab, pipe or space-aligned lines) into header + rows; ragged rows padded."""
+    lines = _lines(block)
+    spaced = bool(lines) and all("\t" not in t and "|" not in t for _, t in lines)
+    if spaced:
+        rows = _spaced_rows(lines)
+    else:
+        rows = [_split_line(text, offset) for offset, text in lines]
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
     table = Table(header=header, rows=body_rows, start=block.start, end=block.end)
     _orient(table)
