@@ -38,6 +38,7 @@ class Unit:
     row: int = 0
     context: str = ""
     _text: str | None = field(default=None, repr=False, compare=False)
+    _spans: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -50,8 +51,15 @@ class Unit:
 
     def spans(self, key: str, label: str | None = None) -> list[Span]:
         """Spans of group ``key`` (optionally of one label)."""
-        group = self.doc.spans.get(key, []) if self.doc is not None else []
-        return [s for s in group if label is None or s.label_ == label]
+        if self.doc is None:
+            return []
+        found = self._spans.get((key, label))
+        if found is None:  # iterating a SpanGroup makes new Span objects: do it once per key
+            group = self.doc.spans.get(key, [])
+            found = self._spans[key, label] = [
+                s for s in group if label is None or s.label_ == label
+            ]
+        return list(found)
 
     def evidence(self, doc: Document, start: int, end: int) -> Evidence:
         """Evidence for unit-relative character offsets."""
