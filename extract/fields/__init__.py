@@ -8,7 +8,7 @@ from extract.fields.anatomy import extract_anatomy
 from extract.fields.candidates import FieldValues
 from extract.fields.demographics import extract_demographics
 from extract.fields.outcomes import extract_outcomes
-from extract.fields.patients import PatientScope, find_patients
+from extract.fields.patients import PatientScope, excluded_reason, find_patients
 from extract.fields.risk_factors import extract_risk_factors
 from extract.fields.rutherford import extract_rutherford
 from extract.fields.stents import extract_stents
@@ -70,9 +70,14 @@ def build_result(doc: Document, model: str | None = None) -> ExtractionResult:
     from extract.pipeline import source_of
 
     analysis = analyse(doc, model)
-    scopes = find_patients(analysis)
+    scopes, warnings = [], []
+    for scope in find_patients(analysis):
+        reason = excluded_reason(scope)
+        if reason:
+            warnings.append(f"patient {scope.patient_id} left out: the paper says {reason!r}")
+        else:
+            scopes.append(scope)
     study_values = extract_study(analysis, len(scopes))
-    warnings: list[str] = []
     patients, conflicts = [], []
     patient_values = [_patient(scope, doc) for scope in scopes]
     _study_indication(study_values, patient_values)

@@ -8,6 +8,7 @@ PT vein", "from the posterior tibial artery into a posterior tibial vein"). An a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -45,7 +46,9 @@ def _clause(unit: Unit, span: Span) -> str:
 
 def _linked(unit: Unit, artery: Span, vein: Span) -> bool:
     """The words between an artery and a vein link them ("into the", "was connected to the",
-    "-to-", "→"); at most one other word may stand between, never a sentence's worth."""
+    "-to-", "→"); at most one other word may stand between, or four after a strong link such
+    as "into" or "connected" ("crossed behind the medial malleolus into the lateral plantar
+    vein"), never a sentence's worth."""
     gap = unit.doc[artery.end : vein.start]
     if len(gap) > MAX_GAP:
         return False
@@ -53,24 +56,32 @@ def _linked(unit: Unit, artery: Span, vein: Span) -> bool:
     if unit.source == "table":
         return True
     others = [t for t in gap if t.lower_ not in link and not t.is_punct]
-    return len(others) <= 1 and any(t.lower_ in link or t.text in ("→", "->", "-") for t in gap)
+    strong = any(t.lower_ in words("anatomy", "strong_links") for t in gap)
+    return len(others) <= (4 if strong else 1) and any(
+        t.lower_ in link or t.text in ("→", "->", "-") for t in gap
+    )
 
 
 def _status(unit: Unit, span: Span) -> str:
-    """ "current", "prior" or "plain" for the DVA an artery span names."""
-    window = unit.text[max(0, span.start_char - 40) : span.end_char + 30]
-    clause = _clause(unit, span)
-    near = window if len(window) < len(clause) else clause
-    if regex("anatomy", "current").search(
-        unit.text[max(0, span.start_char - 25) : span.start_char]
+    """ "current", "prior" or "plain" for the DVA an artery span names.
+
+    Cues stand in the 45 characters before the artery ("redo PT artery", "a new circuit was
+    created from the", "had undergone an elective DVA from the"), or, for "prior", in a
+    parenthesis around it ("(after occluded AT DVA)").
+    """
+    before = unit.text[max(0, span.start_char - 45) : span.start_char]
+    before = re.split(r"[.;]\s", before)[-1]  # the artery's own sentence and clause
+    if regex("anatomy", "current").search(before) or regex("anatomy", "current_long").search(
+        before
     ):
         return "current"
-    before = unit.text[max(0, span.start_char - 30) : span.start_char]
-    if regex("anatomy", "prior").search(before) or (
-        regex("anatomy", "prior").search(near)
-        and "DVA" in near
-        and "(" in unit.text[: span.start_char][-40:]
+    if regex("anatomy", "prior").search(before[-30:]) or regex("anatomy", "prior_long").search(
+        before
     ):
+        return "prior"
+    clause = _clause(unit, span)
+    opened = "(" in unit.text[max(0, span.start_char - 40) : span.start_char]
+    if opened and "DVA" in clause and regex("anatomy", "prior").search(clause):
         return "prior"
     return "plain"
 
@@ -87,7 +98,7 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
         in_sent = [s for s in vessels if sent.start <= s.start < sent.end]
         used: set[int] = set()
         for i, span in enumerate(in_sent):
-            if span.label_ != "arteries" or span.kb_id_ == "superficial_femoral":
+            if span.label_ != "arteries":
                 continue
             vein = next(
                 (v for v in in_sent[i + 1 :] if v.label_ == "veins" and _linked(unit, span, v)),
@@ -123,12 +134,22 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
     return relations
 
 
+def _whole_cell(unit: Unit, doc: Document, concept: str) -> Candidate | None:
+    """A cell that is just a vessel name in a donor/target column ("PTA" under "Donor artery",
+    even where the paper also uses PTA for angioplasty)."""
+    key = load(concept).normalize(unit.text.rstrip(". "))
+    if key is None:
+        return None
+    return Candidate(key, [unit.evidence(doc, 0, len(unit.text))], "table")
+
+
 def _target_only(unit: Unit, doc: Document) -> list[Candidate]:
     """The vein of a target-vein table cell ("PT vein", "PTV", or just "Posterior tibial")."""
     named = [s for s in unit.spans("vocab") if s.label_ in ("veins", "arteries")]
     named = [s for s in named if s.kb_id_ != "pedal_arch" and s.kb_id_ in load("veins")]
     if not named:
-        return []
+        whole = _whole_cell(unit, doc, "veins") or _whole_cell(unit, doc, "arteries")
+        return [whole] if whole is not None and whole.value in load("veins") else []
     return [Candidate(named[0].kb_id_, [unit.span_evidence(doc, named[0])], "table")]
 
 
@@ -141,7 +162,12 @@ def extract_anatomy(scope: PatientScope, doc: Document, out: FieldValues) -> Non
             if not unit.families & {"donor", "target"}:
                 continue
             if "donor" in unit.families:
-                relations += _relations_in(unit, doc, require_cue=False)
+                found = _relations_in(unit, doc, require_cue=False)
+                whole = None if found else _whole_cell(unit, doc, "arteries")
+                if whole is not None:
+                    ev = whole.evidence[0]
+                    found = [Relation(whole.value, None, "plain", ev, "table")]
+                relations += found
             elif "target" in unit.families:
                 targets += _target_only(unit, doc)
         elif unit.section_kind != "figures" or unit.patient == scope.patient_id:

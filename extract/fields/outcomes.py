@@ -219,6 +219,7 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     out.choose("death", chosen)
 
 
+MAX_FOLLOW_UP_DAYS = 3650  # a "follow-up" of more than ten years is someone's age or history
 _UNIT_IN_LABEL = re.compile(r"\b(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b", re.IGNORECASE)
 
 
@@ -246,7 +247,12 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
             if not regex("outcome", "follow_up").search(sentence):
                 continue
-            if regex("outcome", "other_person").search(sentence):
+            if regex("outcome", "other_person").search(sentence) or "%" in sentence:
+                continue
+            if span._.value > MAX_FOLLOW_UP_DAYS or re.search(
+                r"\bage[ds]?\b\W*(?:of\W*)?$",
+                unit.text[max(0, span.start_char - 14) : span.start_char],
+            ):
                 continue
             if re.match(r"\s*(?:of age|old)\b", unit.text[span.end_char : span.end_char + 8]):
                 continue

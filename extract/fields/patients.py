@@ -65,6 +65,14 @@ def _is_single_case(analysis: Analysis) -> bool:
     return any(_introduces_patient(u) for u in narrative)
 
 
+def excluded_reason(scope: PatientScope) -> str | None:
+    """The table cell by which a paper leaves a described patient out (DVA abandoned)."""
+    for unit in scope.table_units():
+        if regex("patients", "excluded").search(unit.text):
+            return unit.text
+    return None
+
+
 def find_patients(analysis: Analysis) -> list[PatientScope]:
     """The patients of the paper with their units."""
     ids = _labelled_ids(analysis)

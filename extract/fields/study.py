@@ -89,6 +89,8 @@ def _authors(line: str) -> list[str]:
     parts = [p.strip() for p in re.split(r";|,|\band\b|&|\|", line) if p.strip()]
     names = []
     for part in parts:
+        if re.match(r"(?:on behalf of|for the)\b", part, re.IGNORECASE):
+            continue
         part = re.sub(r"(?:\(\w{1,2}\)|\d+|\*|†)+(?=\s|$)", "", part)
         part = re.sub(r"^\s*\d+\s*", "", part)
         tokens = [t for t in part.split() if not _is_degree(t)]
@@ -102,15 +104,18 @@ def _authors(line: str) -> list[str]:
     return names if len(names) >= 1 and len(parts) >= 2 and len(names) <= 40 else []
 
 
-def _citation_match(line: str) -> re.Match | None:
-    """ "J Vasc Surg. 2021;74:..." at the line start or after a sentence ("To cite: ... HJ. ")."""
+def _citation_match(line: str) -> tuple[re.Match, int] | None:
+    """ "J Vasc Surg. 2021;74:..." at the line start, or after a sentence ("To cite: ... HJ. "):
+    the match and where in the line its text starts."""
     match = _CITATION.match(line)
-    if match or not (_DOI.search(line) or "cite" in line.lower()):
-        return match
+    if match:
+        return match, 0
+    if not (_DOI.search(line) or "cite" in line.lower()):
+        return None
     for stop in re.finditer(r"\.\s+", line):
-        match = _CITATION.match(line, stop.end())
+        match = _CITATION.match(line[stop.end() :])
         if match:
-            return match
+            return match, stop.end()
     return None
 
 
@@ -131,8 +136,10 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
-            match = _citation_match(line)
-            if match and "journal" not in out.values:
+            found = _citation_match(line)
+            if found and "journal" not in out.values:
+                match, base = found
+                offset += base
                 j = match.group("journal").strip()
                 out.put(
                     "journal",
@@ -154,22 +161,28 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
                         )
                     ],
                 )
+                offset -= base
             offset += len(line)
     if "year" not in out.values:
-        for start, text in pieces[1:]:
-            if (
-                out.values.get("doi")
-                and out.values["doi"] in text
-                or re.search(r"publish|accepted|received", text, re.I)
-            ):
-                match = _YEAR.search(text)
-                if match:
-                    out.put(
-                        "year",
-                        int(match.group(1)),
-                        [doc.evidence(start + match.start(), start + match.end(), "front")],
-                    )
-                    break
+        _year_from_issue_lines(pieces, doc, out)
+
+
+_ISSUE_LINE = re.compile(
+    r"\b(?:vol\.?|volume|issue|pages|pp\.|doi|published|accepted|received)\b", re.I
+)
+
+
+def _year_from_issue_lines(pieces: list[tuple[int, str]], doc, out: FieldValues) -> None:
+    """The year of a front-matter line that names a volume, issue, pages, DOI or publication."""
+    for start, text in pieces:
+        offset = start
+        for line in text.splitlines(keepends=True):
+            match = _YEAR.search(line) if _ISSUE_LINE.search(line) else None
+            if match:
+                ev = doc.evidence(offset + match.start(), offset + match.end(), "front")
+                out.put("year", int(match.group(1)), [ev])
+                return
+            offset += len(line)
 
 
 def _title_block(analysis: Analysis):
@@ -208,7 +221,7 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
             for span in unit.spans("vocab", "indications"):
                 counts.setdefault(span.kb_id_, []).append(unit.span_evidence(doc, span))
         if counts:
-            key = max(counts, key=lambda k: len(counts[k]))
+            key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
             out.put("indication", key, counts[key][:3])
             return
 
@@ -248,9 +261,10 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
                     for k, v in got.items():
                         rep[k] = (v, ev)
                     break
-        if "n_reported" not in rep and (m := _N_PATIENTS.search(text)):
-            value = parse_number(m.group("n"))
-            if value and value >= 2:
+        if "n_reported" not in rep:
+            counts = [(parse_number(m.group("n")) or 0, m) for m in _N_PATIENTS.finditer(text)]
+            value, m = max(counts, key=lambda c: c[0], default=(0, None))
+            if value >= 2:  # the largest count of the first telling paragraph: the whole cohort
                 rep["n_reported"] = (int(value), unit.evidence(doc, *m.span()))
     for key, (value, ev) in rep.items():
         out.put(f"reported.{key}", value, [ev])

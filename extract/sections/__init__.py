@@ -117,7 +117,8 @@ def is_spaced_line(line: str) -> bool:
     return 2 <= len(cells) <= 12 and "  " in line.strip() and all(len(c) <= 80 for c in cells)
 
 
-_BORDER = re.compile(r"^\s*\+[-=+:]{3,}\+\s*$")
+_BORDER = re.compile(r"^\s*(?:\+[-=+:]{3,}\+|[┌├└╒╞╘╔╠╚][─━┬┼┴═╤╪╧╦╬╩┐┤┘╕╡╛╗╣╝]{3,}.*)\s*$")
+BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 
 
@@ -125,6 +126,7 @@ _ABBREV_ITEMS = re.compile(r"\b[A-Z][\w-]{0,9}, [^;,]{2,60};")
 
 
 def _is_table_line(line: str) -> bool:
+    line = line.translate(BOX_BARS)
     if _BORDER.match(line):
         return True
     if "\t" in line.strip("\t "):
@@ -197,25 +199,29 @@ def narrative_kinds() -> set[str]:
 
 
 def _raw_blocks(text: str) -> list[tuple[int, int]]:
-    """Line runs separated by blank lines, split where table lines begin or end."""
+    """Line runs separated by blank lines, split where table lines begin or end and around a
+    heading line that has no blank line after it ("3.1 | Patient 1" over its paragraph)."""
     blocks: list[tuple[int, int]] = []
     start = None
-    prev_table = None
+    prev_table = prev_heading = None
     pos = 0
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
         body = line.strip()
         is_table = _is_table_line(line) if body else None
+        if body and prev_table and not is_table and line.startswith("    "):
+            is_table = True  # an indented wrapped cell of a space-aligned table
+        heading = bool(body) and not is_table and heading_text(body) is not None
         if not body:
             if start is not None:
                 blocks.append((start, pos))
             start = None
         elif start is None:
             start = pos
-        elif is_table != prev_table or heading_text(body) and not is_table:
+        elif is_table != prev_table or heading or prev_heading and not _UNDERLINE.match(body):
             blocks.append((start, pos))
             start = pos
-        prev_table = is_table
+        prev_table, prev_heading = is_table, heading
         pos = end
     if start is not None:
         blocks.append((start, len(text)))
@@ -227,7 +233,9 @@ def _block_kind(text: str, first: bool) -> str:
     lines = stripped.splitlines()
     if len(lines) == 2 and _UNDERLINE.match(lines[1]) and len(lines[0]) <= 200:
         return "title" if first else "heading"
-    if all(_is_table_line(line) for line in lines):
+    if all(_is_table_line(line) or line.startswith("    ") for line in lines[1:]) and (
+        _is_table_line(lines[0])
+    ):
         spaced = all(is_spaced_line(line) and "\t" not in line for line in lines)
         if not spaced or len(lines) >= 3:
             return "table"
@@ -285,6 +293,7 @@ def segment(text: str) -> Layout:
     case_label: str | None = None
     for block in blocks:
         if block.kind == "heading":
+            case_label = None
             title = heading_text(block.text) or block.text.strip()
             kind = classify_heading(title)
             sections[-1].end = block.start

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extract.sections import Block, label_patterns, patient_label
+from extract.sections import BOX_BARS, Block, label_patterns, patient_label
 
 _HERE = Path(__file__).parent
 _SPACED_CELL = re.compile(r"\S+(?: \S+)*")
-_SEPARATOR_ROW = re.compile(r"^\s*[-=+:| ]*[-=]{3,}[-=+:| ]*$")
+_SEPARATOR_ROW = re.compile(
+    r"^\s*(?:[-=+:| ]*[-=]{3,}[-=+:| ]*|[┌├└╒╞╘╔╠╚][─━┬┼┴═╤╪╧╦╬╩┐┤┘╕╡╛╗╣╝]{3,}.*)$"
+)
 
 
 @dataclass
@@ -112,7 +114,7 @@ def _lines(block: Block) -> list[tuple[int, str]]:
     for line in block.text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if body.strip() and not _SEPARATOR_ROW.match(body):
-            found.append((pos, body))
+            found.append((pos, body.translate(BOX_BARS)))
         pos += len(line)
     return found
 

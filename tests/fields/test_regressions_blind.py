@@ -1,0 +1,107 @@
+"""Wrong extractions found on the first blind batch, each pinned by the phrasing that caused it."""
+
+
+def _case(run, sentences):
+    return run(f"A case\n\nCase report\n\nA 70-year-old man. {sentences}\n").patients[0]
+
+
+def test_regression_space_aligned_columns_with_wrapped_cells(run):
+    result = run(
+        "Series\n\nTable 1. Patients\n\n"
+        "                  Pt 1          Pt 2\n"
+        "Age (y)           76            69\n"
+        "Risk factors      HTN, T2DM,    HD,\n"
+        "                  DLP           CAD\n"
+        "Stent-grafts      VBH 6x150     Covera 7x60\n"
+        "                  VBH 5x100\n\n"
+        "HTN, hypertension; DLP, dyslipidaemia; HD, haemodialysis; VBH, Viabahn.\n"
+    )
+    p1, p2 = result.patients
+    assert (p1.age_years, p2.age_years) == (76, 69)
+    assert p1.risk_factors == ["hypertension", "diabetes", "hyperlipidemia"]
+    assert p2.risk_factors == ["end_stage_renal_disease", "coronary_artery_disease"]
+    assert sorted((s.device, s.diameter_mm, s.length_mm) for s in p1.stents) == [
+        ("Viabahn", 5.0, 100.0),
+        ("Viabahn", 6.0, 150.0),
+    ]
+
+
+def test_regression_numbered_heading_directly_over_its_paragraph_and_box_table(run):
+    result = run(
+        "Series\n\n3 | RESULTS\n\n"
+        "┌────┬─────────┐\n│ Pt │ Age/sex │\n├────┼─────────┤\n│ 1  │ 59/M    │\n│ 2  │ 73/F    │\n"
+        "└────┴─────────┘\n\n3.1 | Patient 1\nHe was a smoker.\n\n3.2 | Patient 2\nShe had COPD.\n"
+    )
+    assert [(p.age_years, p.risk_factors) for p in result.patients] == [
+        (59, ["smoking"]),
+        (73, ["copd"]),
+    ]
+
+
+def test_regression_case_paragraphs_continue_until_a_summary_or_heading(run):
+    result = run(
+        "Series\n\nThe patients\n\nThe first patient, a 74-year-old man, had an ulcer.\n\n"
+        "He died of pneumonia at 8 months.\n\nThe second patient was a 61-year-old woman.\n\n"
+        "Overall, both patients healed.\n\nComment\n\nAt one year half of all patients died.\n"
+    )
+    p1, p2 = result.patients
+    assert (p1.death, p1.follow_up_days) == (True, 243.2)
+    assert (p2.death, p2.follow_up_days) == (None, None)
+
+
+def test_regression_class_without_rutherford_word_before_dva(run):
+    p = _case(
+        run,
+        "He presented with Rutherford IIa ischaemia. During lysis he lost dorsiflexion, so that "
+        "before the arterialisation the limb was classed as IIb.",
+    )
+    assert (p.rutherford_presentation, p.rutherford_pre_dva) == ("IIa", "IIb")
+
+
+def test_regression_new_circuit_after_an_earlier_dva(run):
+    p = _case(
+        run,
+        "He had undergone an elective DVA from the peroneal artery to the peroneal vein five "
+        "months earlier. A new circuit was created from the posterior tibial artery to the "
+        "posterior tibial vein.",
+    )
+    assert (p.donor_artery, p.target_vein) == ("posterior_tibial", "posterior_tibial")
+    assert [(d.donor_artery, d.target_vein) for d in p.prior_dva] == [("peroneal", "peroneal")]
+
+
+def test_regression_vessel_abbreviation_in_donor_column_even_if_defined_otherwise(run):
+    result = run(
+        "Series\n\nPt\tDonor artery\tReintervention\n1\tPTA\tPTA outflow\n\n"
+        "PTA, percutaneous transluminal angioplasty; Pt, patient.\n"
+    )
+    assert (result.patients[0].donor_artery, result.patients[0].reintervention) == (
+        "posterior_tibial",
+        True,
+    )
+
+
+def test_regression_succumbed_and_age_of_another_study_is_not_follow_up(run):
+    p = _case(
+        run,
+        "The report by others on 14 patients (mean age 69 years) had 36% survival at 12 months. "
+        "He succumbed to pneumonia 11 weeks after the arterialization.",
+    )
+    assert (p.death, p.follow_up_days) == (True, 77.0)
+
+
+def test_regression_patient_the_paper_excludes_is_left_out(run):
+    result = run(
+        "Series\n\nPt\tAge/sex\tCircuit\tOutcome\n1\t59/M\tPT art. → PT vein\tAlive\n"
+        "2\t80/M\tDVA abandoned (failed crossing)\tExcluded\n"
+    )
+    assert [p.patient_id for p in result.patients] == ["1"]
+    assert any("patient 2 left out" in w for w in result.warnings)
+
+
+def test_regression_year_from_volume_line_and_whole_cohort_count(run):
+    result = run(
+        "Journal of Things\nVolume 7, Issue 1, 2025, Pages 14-21\n\nA registry\n\n"
+        "Abstract\n\nOf 23 patients, 12 patients were on dialysis and twenty-three patients "
+        "healed.\n"
+    )
+    assert (result.study.year, result.study.n_patients) == (2025, 23)
