@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extract.document import Document
 from extract.nlp import RULE_COMPONENTS, get_pipeline
+from extract.nlp.measures import TEXT_KEY
 from extract.sections import Layout, narrative_kinds, patient_label, segment
 from extract.tables import Table, find_tables, footnote_abbreviations
 from schemas.models import Evidence
@@ -163,8 +164,9 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
             short = abbrev["short_text"] if isinstance(abbrev, dict) else abbrev.text
             long = abbrev["long_text"] if isinstance(abbrev, dict) else abbrev._.long_form.text
             abbreviations.setdefault(short, long)
-    for unit, spacy_doc in zip(units, docs, strict=True):
+    for unit, spacy_doc, text in zip(units, docs, texts, strict=True):
         spacy_doc.user_data["abbreviations"] = abbreviations
+        spacy_doc.user_data[TEXT_KEY] = unit._text = text  # Doc.text would re-join the tokens
         for name in first:
             spacy_doc = nlp.get_pipe(name)(spacy_doc)
         unit.doc = spacy_doc

@@ -30,6 +30,8 @@ _SAME_LENGTH_FOLDS = str.maketrans(
         "\u202f": " ",
     }
 )
+_FOLDED = tuple(chr(code) for code in _SAME_LENGTH_FOLDS)
+TEXT_KEY = "dva_text"  # doc.user_data[TEXT_KEY]: the doc's text, when the caller already has it
 DAYS_PER = {
     "day": 1.0,
     "week": 7.0,
@@ -134,7 +136,9 @@ class Measures:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         # Doc.text joins every token: build it once, not once per pattern
-        text = doc.text.translate(_SAME_LENGTH_FOLDS)
+        text = doc.user_data.get(TEXT_KEY) or doc.text  # the caller may hand the text over
+        if any(ch in text for ch in _FOLDED):  # translate() is slow on non-ASCII text
+            text = text.translate(_SAME_LENGTH_FOLDS)
         gate = TextGate(text)  # skips patterns whose required words the text lacks
         for label, patterns in load_patterns()["regex"].items():
             for pattern in patterns:
