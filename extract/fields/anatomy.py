@@ -39,9 +39,8 @@ def _clause(unit: Unit, span: Span) -> str:
     """The text around a span up to the nearest ';' or '(' boundary (parentheses kept)."""
     text = unit.text
     left = max(text.rfind(";", 0, span.start_char), text.rfind("(", 0, span.start_char))
-    right_candidates = [i for i in (text.find(";", span.end_char),) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right]
+    right = text.find(";", span.end_char)
+    return text[left + 1 : right if right != -1 else len(text)]
 
 
 def _linked(unit: Unit, artery: Span, vein: Span) -> bool:

@@ -29,5 +29,3 @@ def extract_risk_factors(scope: PatientScope, doc: Document, out: FieldValues) -
             found.pop(other, None)
     keys = [k for k in vocab.keys() if k in found]
     out.put("risk_factors", keys, [ev for k in keys for ev in found[k][:2]])
-    if keys:
-        out.evidence["risk_factors"] = [ev for k in keys for ev in found[k][:2]]
