@@ -15,7 +15,7 @@ from extract.document import Document
 from extract.nlp import RULE_COMPONENTS, get_pipeline
 from extract.nlp.measures import TEXT_KEY
 from extract.sections import Layout, narrative_kinds, patient_label, segment
-from extract.tables import Table, find_tables, footnote_abbreviations
+from extract.tables import Table, find_tables, footnote_abbreviations, label_families
 from schemas.models import Evidence
 
 _CAPTION_PATIENT = re.compile(
@@ -142,6 +142,16 @@ def _pipe(nlp, texts: list[str], later: list[str]) -> list[Doc]:
     return [run(d) if "(" in t else d for d, t in zip(docs, texts, strict=True)]
 
 
+def expand_abbreviations(label: str, abbreviations: dict[str, str]) -> str:
+    """A table label with the paper's abbreviations spelled out ("RC" -> "RC Rutherford
+    category"), so that its field family can be recognised."""
+    return re.sub(
+        r"[A-Za-z][\w/-]*",
+        lambda m: f"{m.group()} {abbreviations.get(m.group(), '')}".strip(),
+        label,
+    )
+
+
 def analyse(doc: Document, model: str | None = None) -> Analysis:
     """Segment, parse tables and run the nlp pipeline over every unit of ``doc``."""
     layout = segment(doc.text)
@@ -164,6 +174,9 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
             short = abbrev["short_text"] if isinstance(abbrev, dict) else abbrev.text
             long = abbrev["long_text"] if isinstance(abbrev, dict) else abbrev._.long_form.text
             abbreviations.setdefault(short, long)
+    for unit in units:
+        if unit.source == "table" and unit.label:
+            unit.families = label_families(expand_abbreviations(unit.label, abbreviations))
     for unit, spacy_doc, text in zip(units, docs, texts, strict=True):
         spacy_doc.user_data["abbreviations"] = abbreviations
         spacy_doc.user_data[TEXT_KEY] = unit._text = text  # Doc.text would re-join the tokens

@@ -197,13 +197,15 @@ def _reintervention(scope: PatientScope, doc: Document, out: FieldValues) -> Non
 def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     found: dict[str, list[Candidate]] = {"table": [], "text": []}
     for unit in _readable(scope):
-        if unit.source == "table" and "death" not in unit.families:
+        if unit.source == "table" and not unit.families & {"death", "follow_up"}:
             continue
         for start, _end, text in _sentences(unit):
             if regex("outcome", "other_person").search(text):
                 continue
             died = regex("outcome", "death_yes").search(text)
             alive = regex("outcome", "death_no").search(text)
+            if unit.source == "table" and alive is None:
+                alive = regex("outcome", "death_no_cell").search(text)
             if died and not re.search(r"\bno deaths?\b", text, re.IGNORECASE):
                 ev = unit.evidence(doc, start + died.start(), start + died.end())
                 found[unit.source].append(Candidate(True, [ev], unit.source))

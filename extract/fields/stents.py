@@ -57,6 +57,11 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
         if kind:
             best = (steps, kind)
             break
+    head = _parenthesis_head(doc, size)
+    if best is None and head is not None:  # "stent grafts (5 × 50 mm and 5 × 100 mm)"
+        for j in range(head - 1, max(-1, head - 4), -1):
+            if kind_at(j):
+                return kind_at(j)
     steps = 0
     for i in range(size.start - 1, max(-1, size.start - 5), -1):
         if doc[i].text in (";", ".", ",", "(") or i in sizes:
@@ -70,6 +75,16 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 
 
 _COUNT_AFTER = re.compile(r"^\s*(?:mm\s*)?\(?\s*[x×]\s*(\d)\s*\)?(?![\d.])")
+
+
+def _parenthesis_head(doc, size: Span) -> int | None:
+    """The "(" that opens a parenthesis holding ``size`` (within 20 tokens), if any."""
+    for i in range(size.start - 1, max(-1, size.start - 20), -1):
+        if doc[i].text == ")":
+            return None
+        if doc[i].text == "(":
+            return i
+    return None
 
 
 def _stent_graft_tail(doc, i: int) -> bool:

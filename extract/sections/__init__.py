@@ -312,9 +312,10 @@ def segment(text: str) -> Layout:
             and _opens_section(sections[-1].kind, title)
         ):
             sections[-1].end = block.start
-            sections.append(
-                Section(kind=classify_heading(title), title=title, start=block.start, end=len(text))
-            )
+            kind = classify_heading(title)
+            if sections[-1].kind == "front" and kind not in ("keywords", "back", "references"):
+                kind = "abstract"  # "Background: ... Results: ..." before any heading
+            sections.append(Section(kind=kind, title=title, start=block.start, end=len(text)))
             case_label = None
         elif block.kind == "paragraph" and sections[-1].kind == "front" and _is_prose(block):
             sections[-1].end = block.start

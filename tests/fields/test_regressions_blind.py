@@ -105,3 +105,63 @@ def test_regression_year_from_volume_line_and_whole_cohort_count(run):
         "healed.\n"
     )
     assert (result.study.year, result.study.n_patients) == (2025, 23)
+
+
+def test_regression_family_plural_and_advised_declined_amputation(run):
+    p = _case(
+        run,
+        "She did not have diabetes, although her mother and both of her sisters were treated "
+        "for type 2 diabetes. She had been advised to undergo a below-knee amputation, which "
+        "she declined. The fourth toe was amputated at 5 weeks.",
+    )
+    assert (p.risk_factors, p.amputation, p.major_amputation) == ([], "toe", False)
+
+
+def test_regression_sizes_in_parentheses_after_the_stent_words(run):
+    p = _case(
+        run,
+        "After balloon valvulotomy (2.5 × 120 mm balloon), two Viabahn stent grafts "
+        "(5 × 50 mm and 5 × 100 mm) were overlapped into the lateral plantar vein.",
+    )
+    assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 50.0), (5.0, 100.0)]
+
+
+def test_regression_diameter_sign_and_length_words(run):
+    p = _case(
+        run,
+        "Two Viabahn stent-grafts were deployed towards the ankle: Ø 6 mm, 100 mm length at "
+        "the crossing and Ø 5 mm, 150 mm length distally.",
+    )
+    assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 150.0), (6.0, 100.0)]
+
+
+def test_regression_table_labels_read_through_the_papers_abbreviations(run):
+    result = run(
+        "Series\n\nPt\tAge\tRC\tCrossing\tInflow adjunct\tFU (mo)\tStatus\n"
+        "1\t67\t5\tPer → PerV\tSupera 5.5x120 (SFA)\t14\tAlive\n\n"
+        "RC, Rutherford category; Per, peroneal artery; PerV, peroneal vein; FU, follow-up.\n"
+    )
+    p = result.patients[0]
+    assert (p.rutherford_presentation, p.donor_artery, p.target_vein) == (
+        "5",
+        "peroneal",
+        "peroneal",
+    )
+    assert (p.follow_up_days, p.death, p.stents) == (425.6, False, [])
+
+
+def test_regression_unlabelled_structured_abstract_is_the_abstract(run):
+    result = run(
+        "A series of five\n\nA. Author, B. Author\n\nBackground: We used DVA.\n"
+        "Results: Five patients (three men and two women; mean age 71.2 years) were treated.\n"
+    )
+    reported = result.study.reported
+    assert (reported.mean_age_years, reported.n_male, reported.n_female) == (71.2, 3, 2)
+
+
+def test_regression_status_in_follow_up_cell(run):
+    result = run(
+        "Series\n\n| | Case 1 | Case 2 |\n|---|---|---|\n| Follow-up | 12 months, alive "
+        "| 2 months, died (heart failure) |\n"
+    )
+    assert [(p.death, p.follow_up_days) for p in result.patients] == [(False, 364.8), (True, 60.8)]
