@@ -211,6 +211,8 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
             out.put("indication", key, [evidence])
             out.values["indication_from_title"] = True
             return
+    if _indication_by_numbers(analysis, out):
+        return
     for kinds in (("abstract", "methods", "results", "case", "body"), None):
         counts: dict[str, list] = {}
         for unit in analysis.units:
@@ -224,6 +226,27 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
             key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
             out.put("indication", key, counts[key][:3])
             return
+
+
+_COUNTED = re.compile(r"^\s*(?:in|:|\(n\s*=|,\s*n\s*=)\s*(\d+)")
+
+
+def _indication_by_numbers(analysis: Analysis, out: FieldValues) -> bool:
+    """ "The indication was CLTI in 41 patients and ALI in 6": the larger group names it."""
+    doc = analysis.doc
+    counted: dict[str, tuple[int, object]] = {}
+    for unit in analysis.units:
+        if unit.source != "text" or unit.section_kind not in ("abstract", "methods", "results"):
+            continue
+        for span in unit.spans("vocab", "indications"):
+            match = _COUNTED.match(unit.text[span.end_char : span.end_char + 12])
+            if match and int(match.group(1)) > counted.get(span.kb_id_, (0, None))[0]:
+                counted[span.kb_id_] = (int(match.group(1)), unit.span_evidence(doc, span))
+    if len(counted) < 2:
+        return False
+    key = max(counted, key=lambda k: counted[k][0])
+    out.put("indication", key, [counted[key][1]])
+    return True
 
 
 def _reported(analysis: Analysis, out: FieldValues) -> None:

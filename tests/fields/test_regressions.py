@@ -96,3 +96,12 @@ def test_regression_artery_far_from_a_vein_word_is_no_relation(run):
         "venous arch perfusion.",
     )
     assert p.target_vein is None
+
+
+def test_regression_mixed_cohort_indication_by_group_sizes(run):
+    result = run(
+        "Registry\n\nObjectives: DVA for CLTI and, occasionally, acute limb ischaemia (ALI).\n\n"
+        "Results: Forty-seven patients were included. The indication was CLTI in 41 patients "
+        "and ALI in 6. ALI was rare. ALI outcomes were poor. ALI needs study.\n"
+    )
+    assert result.study.indication == "CLTI"
