@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -152,6 +153,10 @@ def expand_abbreviations(label: str, abbreviations: dict[str, str]) -> str:
     )
 
 
+# A column's label is read once per cell: remember the answers (a pure function of the label).
+_label_families = lru_cache(maxsize=4096)(label_families)
+
+
 def analyse(doc: Document, model: str | None = None) -> Analysis:
     """Segment, parse tables and run the nlp pipeline over every unit of ``doc``."""
     layout = segment(doc.text)
@@ -176,7 +181,7 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
             abbreviations.setdefault(short, long)
     for unit in units:
         if unit.source == "table" and unit.label:
-            unit.families = label_families(expand_abbreviations(unit.label, abbreviations))
+            unit.families = _label_families(expand_abbreviations(unit.label, abbreviations))
     for unit, spacy_doc, text in zip(units, docs, texts, strict=True):
         spacy_doc.user_data["abbreviations"] = abbreviations
         spacy_doc.user_data[TEXT_KEY] = unit._text = text  # Doc.text would re-join the tokens
