@@ -23,6 +23,12 @@ class Run:
     total_seconds: float  # from launching the workers to joining them (set-up included)
     peak_rss_mb: list[float]  # per worker: VmHWM at its end
     extra: list[dict] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # per worker, the timed part
+
+    @property
+    def cpu_total(self) -> float:
+        """CPU seconds of all workers in the timed part (what per-core figures divide by)."""
+        return sum(self.cpu_seconds)
 
 
 def peak_rss_mb(pid: int | str = "self") -> float | None:
@@ -52,12 +58,12 @@ def _worker(name: str, files: list[str], barrier, queue) -> None:  # noqa: ANN00
     from bench.work import WORK
 
     setup, run = WORK[name]
-    state = setup()
+    state = setup(files)
     barrier.wait()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     extra = run(state, files)
-    ended = time.perf_counter()
-    queue.put((started, ended, peak_rss_mb(), extra))
+    ended, cpu = time.perf_counter(), time.process_time() - cpu
+    queue.put((started, ended, peak_rss_mb(), extra, cpu))
 
 
 def run_work(name: str, files: list[str], workers: int = 1) -> Run:
@@ -83,6 +89,7 @@ def run_work(name: str, files: list[str], workers: int = 1) -> Run:
         total_seconds=joined - launched,
         peak_rss_mb=[r[2] for r in results if r[2] is not None],
         extra=[r[3] for r in results],
+        cpu_seconds=[r[4] for r in results],
     )
 
 
