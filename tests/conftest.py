@@ -33,6 +33,16 @@ def run():
     return _run
 
 
+@pytest.fixture
+def case(run):
+    """The one patient of a small case report made of ``sentences`` (after ``intro``)."""
+
+    def _case(sentences: str, intro: str = "A 70-year-old man."):
+        return run(f"A case\n\nCase report\n\n{intro} {sentences}\n").patients[0]
+
+    return _case
+
+
 def iter_evidence(result: ExtractionResult):
     """Every evidence item of a result."""
     for items in result.study.evidence.values():

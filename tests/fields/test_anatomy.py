@@ -1,19 +1,13 @@
 """Donor artery, target vein and revised (prior) DVAs."""
 
 
-def _case(run, sentence):
-    return run(f"A case\n\nCase report\n\nA 70-year-old man. {sentence}\n").patients[0]
-
-
-def test_anatomy_from_into_sentence(run):
-    p = _case(
-        run, "A DVA was created from the posterior tibial artery into a posterior tibial vein."
-    )
+def test_anatomy_from_into_sentence(case):
+    p = case("A DVA was created from the posterior tibial artery into a posterior tibial vein.")
     assert (p.donor_artery, p.target_vein) == ("posterior_tibial", "posterior_tibial")
 
 
-def test_anatomy_hyphenated_to_relation_and_fibular_synonym(run):
-    p = _case(run, "A fibular-to-posterior tibial vein DVA was then created.")
+def test_anatomy_hyphenated_to_relation_and_fibular_synonym(case):
+    p = case("A fibular-to-posterior tibial vein DVA was then created.")
     assert (p.donor_artery, p.target_vein) == ("peroneal", "posterior_tibial")
 
 

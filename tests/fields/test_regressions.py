@@ -1,17 +1,13 @@
 """Wrong extractions found on held-out papers, each pinned by the phrasing that caused it."""
 
 
-def _case(run, sentences):
-    return run(f"A case\n\nCase report\n\nA 44-year-old man. {sentences}\n").patients[0]
-
-
-def test_regression_fathers_death_is_not_the_patients_death_or_follow_up(run):
-    p = _case(run, "His father had died of a stroke at 60 years of age.")
+def test_regression_fathers_death_is_not_the_patients_death_or_follow_up(case):
+    p = case("His father had died of a stroke at 60 years of age.")
     assert (p.death, p.follow_up_days) == (None, None)
 
 
-def test_regression_death_from_myocardial_infarction_is_not_cad_history(run):
-    p = _case(run, "He had diabetes. He died of a myocardial infarction at 7 months.")
+def test_regression_death_from_myocardial_infarction_is_not_cad_history(case):
+    p = case("He had diabetes. He died of a myocardial infarction at 7 months.")
     assert p.risk_factors == ["diabetes"] and p.death is True
 
 
@@ -23,24 +19,21 @@ def test_regression_oldest_patient_aged_is_not_a_single_case(run):
     assert result.patients == [] and result.study.n_patients == 47
 
 
-def test_regression_balloon_expandable_stent_graft_is_a_stent(run):
-    p = _case(
-        run, "The crossing was covered with a VBX (Gore) 6x59mm balloon-expandable stent graft."
-    )
+def test_regression_balloon_expandable_stent_graft_is_a_stent(case):
+    p = case("The crossing was covered with a VBX (Gore) 6x59mm balloon-expandable stent graft.")
     assert [(s.device, s.diameter_mm, s.length_mm) for s in p.stents] == [("VBX", 6.0, 59.0)]
 
 
-def test_regression_sizes_listed_after_a_colon_are_the_named_stents(run):
-    p = _case(
-        run,
+def test_regression_sizes_listed_after_a_colon_are_the_named_stents(case):
+    p = case(
         "Two Viabahn stent grafts (W L Gore & Associates) were deployed: a 5 mm × 150 mm in the "
         "vein and a 6 mm × 100 mm across the crossing.",
     )
     assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 150.0), (6.0, 100.0)]
 
 
-def test_regression_diameter_slash_length_size(run):
-    p = _case(run, "A Fluency Plus (BD) 6 mm/120 mm covered stent was deployed in the vein.")
+def test_regression_diameter_slash_length_size(case):
+    p = case("A Fluency Plus (BD) 6 mm/120 mm covered stent was deployed in the vein.")
     assert [(s.device, s.length_mm) for s in p.stents] == [("Fluency", 120.0)]
 
 
@@ -70,18 +63,16 @@ def test_regression_title_after_citation_lines_and_authors_with_and(run):
     assert result.study.authors == ["Henrik Aalto", "Marta Quintela"]
 
 
-def test_regression_rutherford_regraded_now_is_pre_dva(run):
-    p = _case(
-        run,
+def test_regression_rutherford_regraded_now_is_pre_dva(case):
+    p = case(
         "The findings were those of Rutherford grade IIb ischaemia. By the following morning she "
         "was now judged to have Rutherford grade III ischaemia.",
     )
     assert (p.rutherford_presentation, p.rutherford_pre_dva) == ("IIb", "III")
 
 
-def test_regression_coordinated_veins_are_not_a_donor_artery(run):
-    p = _case(
-        run,
+def test_regression_coordinated_veins_are_not_a_donor_artery(case, run):
+    p = case(
         "The peroneal artery was crossed into a peroneal vein. Completion angiography showed "
         "filling of the posterior tibial and lateral plantar veins.",
     )
@@ -89,9 +80,8 @@ def test_regression_coordinated_veins_are_not_a_donor_artery(run):
     assert not [c for c in run.last.conflicts if c.field in ("donor_artery", "target_vein")]
 
 
-def test_regression_artery_far_from_a_vein_word_is_no_relation(run):
-    p = _case(
-        run,
+def test_regression_artery_far_from_a_vein_word_is_no_relation(case):
+    p = case(
         "Twelve days later the procedure was revised to a PTA-based DVA in an effort to improve "
         "venous arch perfusion.",
     )

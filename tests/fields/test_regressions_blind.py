@@ -1,10 +1,6 @@
 """Wrong extractions found on the first blind batch, each pinned by the phrasing that caused it."""
 
 
-def _case(run, sentences):
-    return run(f"A case\n\nCase report\n\nA 70-year-old man. {sentences}\n").patients[0]
-
-
 def test_regression_space_aligned_columns_with_wrapped_cells(run):
     result = run(
         "Series\n\nTable 1. Patients\n\n"
@@ -49,18 +45,16 @@ def test_regression_case_paragraphs_continue_until_a_summary_or_heading(run):
     assert (p2.death, p2.follow_up_days) == (None, None)
 
 
-def test_regression_class_without_rutherford_word_before_dva(run):
-    p = _case(
-        run,
+def test_regression_class_without_rutherford_word_before_dva(case):
+    p = case(
         "He presented with Rutherford IIa ischaemia. During lysis he lost dorsiflexion, so that "
         "before the arterialisation the limb was classed as IIb.",
     )
     assert (p.rutherford_presentation, p.rutherford_pre_dva) == ("IIa", "IIb")
 
 
-def test_regression_new_circuit_after_an_earlier_dva(run):
-    p = _case(
-        run,
+def test_regression_new_circuit_after_an_earlier_dva(case):
+    p = case(
         "He had undergone an elective DVA from the peroneal artery to the peroneal vein five "
         "months earlier. A new circuit was created from the posterior tibial artery to the "
         "posterior tibial vein.",
@@ -80,9 +74,8 @@ def test_regression_vessel_abbreviation_in_donor_column_even_if_defined_otherwis
     )
 
 
-def test_regression_succumbed_and_age_of_another_study_is_not_follow_up(run):
-    p = _case(
-        run,
+def test_regression_succumbed_and_age_of_another_study_is_not_follow_up(case):
+    p = case(
         "The report by others on 14 patients (mean age 69 years) had 36% survival at 12 months. "
         "He succumbed to pneumonia 11 weeks after the arterialization.",
     )
@@ -107,9 +100,8 @@ def test_regression_year_from_volume_line_and_whole_cohort_count(run):
     assert (result.study.year, result.study.n_patients) == (2025, 23)
 
 
-def test_regression_family_plural_and_advised_declined_amputation(run):
-    p = _case(
-        run,
+def test_regression_family_plural_and_advised_declined_amputation(case):
+    p = case(
         "She did not have diabetes, although her mother and both of her sisters were treated "
         "for type 2 diabetes. She had been advised to undergo a below-knee amputation, which "
         "she declined. The fourth toe was amputated at 5 weeks.",
@@ -117,18 +109,16 @@ def test_regression_family_plural_and_advised_declined_amputation(run):
     assert (p.risk_factors, p.amputation, p.major_amputation) == ([], "toe", False)
 
 
-def test_regression_sizes_in_parentheses_after_the_stent_words(run):
-    p = _case(
-        run,
+def test_regression_sizes_in_parentheses_after_the_stent_words(case):
+    p = case(
         "After balloon valvulotomy (2.5 × 120 mm balloon), two Viabahn stent grafts "
         "(5 × 50 mm and 5 × 100 mm) were overlapped into the lateral plantar vein.",
     )
     assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 50.0), (5.0, 100.0)]
 
 
-def test_regression_diameter_sign_and_length_words(run):
-    p = _case(
-        run,
+def test_regression_diameter_sign_and_length_words(case):
+    p = case(
         "Two Viabahn stent-grafts were deployed towards the ankle: Ø 6 mm, 100 mm length at "
         "the crossing and Ø 5 mm, 150 mm length distally.",
     )

@@ -1,30 +1,30 @@
 """Risk factors: synonyms, abbreviations, negation, family history, ESRD over CKD."""
 
 
-def _rf(run, sentence):
-    return run(f"A case\n\nCase report\n\nA 70-year-old man. {sentence}\n").patients[0].risk_factors
+def _rf(case, sentence):
+    return case(sentence).risk_factors
 
 
-def test_risk_factors_negated_and_denied_are_excluded(run):
-    found = _rf(run, "He denied smoking and had no history of diabetes. He had hypertension.")
+def test_risk_factors_negated_and_denied_are_excluded(case):
+    found = _rf(case, "He denied smoking and had no history of diabetes. He had hypertension.")
     assert found == ["hypertension"]
 
 
-def test_risk_factors_family_history_is_not_the_patients(run):
-    assert _rf(run, "His mother had coronary artery disease. He had COPD.") == ["copd"]
+def test_risk_factors_family_history_is_not_the_patients(case):
+    assert _rf(case, "His mother had coronary artery disease. He had COPD.") == ["copd"]
 
 
-def test_risk_factors_ex_smoker_counts_as_smoking(run):
-    assert _rf(run, "He was an ex-smoker with T2DM.") == ["diabetes", "smoking"]
+def test_risk_factors_ex_smoker_counts_as_smoking(case):
+    assert _rf(case, "He was an ex-smoker with T2DM.") == ["diabetes", "smoking"]
 
 
-def test_risk_factors_dialysis_supersedes_ckd(run):
-    found = _rf(run, "He had chronic kidney disease and was on haemodialysis.")
+def test_risk_factors_dialysis_supersedes_ckd(case):
+    found = _rf(case, "He had chronic kidney disease and was on haemodialysis.")
     assert found == ["end_stage_renal_disease"]
 
 
-def test_risk_factors_ckd_without_dialysis_stays_ckd(run):
-    found = _rf(run, "He had stage 4 CKD; he was not receiving dialysis.")
+def test_risk_factors_ckd_without_dialysis_stays_ckd(case):
+    found = _rf(case, "He had stage 4 CKD; he was not receiving dialysis.")
     assert found == ["chronic_kidney_disease"]
 
 
