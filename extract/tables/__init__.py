@@ -72,6 +72,7 @@ def _has_word(lowered: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) is not None
 
 
+@cache
 def label_families(label: str) -> frozenset[str]:
     """Families of a row/column label ("Major risk factors" -> {"risk"})."""
     lowered = " " + re.sub(r"\s+", " ", label.lower()) + " "
