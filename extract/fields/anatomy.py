@@ -79,7 +79,8 @@ def _status(unit: Unit, span: Span) -> str:
     ):
         return "prior"
     clause = _clause(unit, span)
-    opened = "(" in unit.text[max(0, span.start_char - 40) : span.start_char]
+    near = unit.text[max(0, span.start_char - 40) : span.start_char]
+    opened = near.rfind("(") > near.rfind(")")  # the artery stands inside a parenthesis
     if opened and "DVA" in clause and regex("anatomy", "prior").search(clause):
         return "prior"
     return "plain"

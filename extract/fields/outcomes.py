@@ -33,6 +33,10 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
     levels, nones = [], []
     vocab = load("amputation_levels")
     for span in unit.spans("vocab", "amputation_levels"):
+        if unit.source == "text" and regex("outcome", "before_index").search(
+            _sentence_at(unit, span.start_char)
+        ):
+            continue  # "A fifth-ray amputation had been performed in 2021"
         if not (span._.negated or span._.hypothetical):
             levels.append(Candidate(span.kb_id_, [unit.span_evidence(doc, span)], unit.source))
     for key, pattern in cues()["outcome"]["amputation_regex"]:

@@ -99,18 +99,20 @@ def _expandable(doc, i: int) -> bool:
 
 
 def _sentence_kind(unit: Unit, size: Span) -> str | None:
-    """With no device word beside a size, its sentence decides: stents and no balloons."""
-    sent = size.sent if unit.doc.has_annotation("SENT_START") else unit.doc[:]
-    lowered = {
-        t.lower_
-        for t in sent
-        if not _expandable(unit.doc, t.i) and not _stent_graft_tail(unit.doc, t.i)
-    }
-    has_stent = any(w.startswith("stent") for w in lowered) or any(
-        sent.start <= d.start < sent.end for d in unit.spans("vocab", "devices")
-    )
-    if has_stent and not lowered & words("stents", "other_words"):
-        return "stent"
+    """With no device word right beside a size, the nearest one before it in its sentence
+    decides ("two Viabahn stent-grafts were deployed: Ø 6 mm, 100 mm length ...")."""
+    doc = unit.doc
+    sent = size.sent if doc.has_annotation("SENT_START") else doc[:]
+    devices = {t.i for d in unit.spans("vocab", "devices") for t in d}
+    stent_words, other_words = words("stents", "stent_words"), words("stents", "other_words")
+    for i in range(size.start - 1, sent.start - 1, -1):
+        token = doc[i]
+        if i in devices or token.lower_ in stent_words or _stent_graft_tail(doc, i):
+            return "stent"
+        if token.lower_.startswith("stent"):
+            return "stent"
+        if token.lower_ in other_words and not _expandable(doc, i):
+            return "other"
     return None
 
 

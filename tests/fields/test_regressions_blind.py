@@ -155,3 +155,28 @@ def test_regression_status_in_follow_up_cell(run):
         "| 2 months, died (heart failure) |\n"
     )
     assert [(p.death, p.follow_up_days) for p in result.patients] == [(False, 364.8), (True, 60.8)]
+
+
+def test_regression_amputation_before_the_dva_is_history(case):
+    p = case(
+        "A fifth-ray amputation on the same foot had been performed in 2021. A DVA was "
+        "created. The first toe was amputated at five weeks."
+    )
+    assert p.amputation == "toe"
+
+
+def test_regression_balloon_earlier_in_the_sentence_does_not_hide_the_stents(case):
+    p = case(
+        "After valve disruption with a 3 mm balloon, two Viabahn stent-grafts (W. L. Gore & "
+        "Associates) were deployed: Ø 6 mm, 100 mm length at the crossing and Ø 5 mm, 150 mm "
+        "length distally."
+    )
+    assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 150.0), (6.0, 100.0)]
+
+
+def test_regression_artery_after_a_closed_parenthesis_is_not_a_prior_dva(case):
+    p = case(
+        "He had gangrene of the heel (Rutherford 6). The anterior tibial artery was arterialised "
+        "into the anterior tibial vein."
+    )
+    assert (p.donor_artery, p.prior_dva) == ("anterior_tibial", [])
