@@ -181,7 +181,10 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
             abbreviations.setdefault(short, long)
     for unit in units:
         if unit.source == "table" and unit.label:
-            unit.families = _label_families(expand_abbreviations(unit.label, abbreviations))
+            # a label with no known words may be an abbreviation the paper defines ("RC")
+            unit.families = unit.families or _label_families(
+                expand_abbreviations(unit.label, abbreviations)
+            )
     for unit, spacy_doc, text in zip(units, docs, texts, strict=True):
         spacy_doc.user_data["abbreviations"] = abbreviations
         spacy_doc.user_data[TEXT_KEY] = unit._text = text  # Doc.text would re-join the tokens

@@ -122,7 +122,9 @@ BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 
 
-_ABBREV_ITEMS = re.compile(r"\b[A-Z][\w-]{0,9}, [^;,]{2,60};")
+_ABBREV_ITEMS = re.compile(
+    r"\b[A-Z][\w-]{0,9}, [^;,]{2,60};|(?:^|, )[A-Z][\w/-]{0,9} [a-z][^,;]{2,60}(?=,)"
+)
 
 
 def _is_table_line(line: str) -> bool:

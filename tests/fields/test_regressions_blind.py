@@ -180,3 +180,14 @@ def test_regression_artery_after_a_closed_parenthesis_is_not_a_prior_dva(case):
         "into the anterior tibial vein."
     )
     assert (p.donor_artery, p.prior_dva) == ("anterior_tibial", [])
+
+
+def test_regression_footnote_after_a_table_is_not_the_last_cases_history(run):
+    result = run(
+        "Series\n\nCase 1\n\nA 64-year-old man.\n\nCase 2\n\nA 71-year-old man with diabetes.\n\n"
+        "| | Case 1 | Case 2 |\n|---|---|---|\n| Treatment before DVA | none | popliteal stent |\n"
+        "| Arterialized vein | ATV | PTV |\n\nAF atrial fibrillation, HFrEF heart failure with "
+        "reduced ejection fraction, DM2 type 2 diabetes mellitus, PTV posterior tibial vein\n"
+    )
+    p2 = result.patients[1]
+    assert (p2.risk_factors, p2.target_vein) == (["diabetes"], "posterior_tibial")

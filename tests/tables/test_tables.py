@@ -71,3 +71,11 @@ def test_tables_space_aligned_columns_need_three_lines():
     assert [c.text for c in table.header] == ["Time", "Rutherford", "Event"]
     assert table.orientation == "timeline"
     assert _tables("Title\n\nIt healed.  Then it broke.\n") == []
+
+
+def test_tables_footnote_abbreviations_without_commas_after_the_abbreviation():
+    found = footnote_abbreviations(
+        "AF atrial fibrillation, HFrEF heart failure with reduced ejection fraction, "
+        "DM2 type 2 diabetes mellitus, CKD chronic kidney disease"
+    )
+    assert found["DM2"] == "type 2 diabetes mellitus" and found["CKD"] == "chronic kidney disease"
