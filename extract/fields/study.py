@@ -21,7 +21,8 @@ _DEGREE = re.compile(
 )
 _NUM = r"(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)"
 _SEX_COUNTS = re.compile(
-    rf"{_NUM}\s+(?P<sa>women|woman|females?|men|man|males?)\b(?:\s*(?:,|and|/|;)\s*"
+    rf"{_NUM}\s+(?:patients\s+)?(?:\([^)]{{0,12}}\)\s+)?(?:were\s+)?"
+    r"(?P<sa>women|woman|females?|men|man|males?)\b(?:\s*(?:,|and|/|;)\s*"
     r"(?P<m>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?P<sb>women|woman|females?|men|man|males?)\b)?",
     re.IGNORECASE,
 )
@@ -266,24 +267,12 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
                 to_days(float(m.group("v")), m.group("u")),
                 unit.evidence(doc, *m.span()),
             )
-        if "n_female" not in rep:
-            for m in _SEX_COUNTS.finditer(text):
-                pairs = [(m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))]
-                got = {}
-                for num, word in pairs:
-                    if num is None:
-                        continue
-                    value = parse_number(num)
-                    if value is None:
-                        break
-                    got["n_female" if word.lower().startswith(("wom", "fem")) else "n_male"] = int(
-                        value
-                    )
-                if len(got) == 2:
-                    ev = unit.evidence(doc, *m.span())
-                    for k, v in got.items():
-                        rep[k] = (v, ev)
-                    break
+        for m in _SEX_COUNTS.finditer(text):
+            for num, word in ((m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))):
+                value = parse_number(num) if num else None
+                key = "n_female" if word and word.lower().startswith(("wom", "fem")) else "n_male"
+                if value is not None and key not in rep:
+                    rep[key] = (int(value), unit.evidence(doc, *m.span()))
         if "n_reported" not in rep:
             counts = [(parse_number(m.group("n")) or 0, m) for m in _N_PATIENTS.finditer(text)]
             value, m = max(counts, key=lambda c: c[0], default=(0, None))

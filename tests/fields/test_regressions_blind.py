@@ -191,3 +191,11 @@ def test_regression_footnote_after_a_table_is_not_the_last_cases_history(run):
     )
     p2 = result.patients[1]
     assert (p2.risk_factors, p2.target_vein) == (["diabetes"], "posterior_tibial")
+
+
+def test_regression_sex_counts_stated_apart(run):
+    result = run(
+        "A cohort\n\nAbstract\n\nResults: Forty-one patients (43 limbs; 26 men; mean age 70.4 "
+        "years) were included.\n\nResults\n\nAt baseline 15 patients (36.6%) were women.\n"
+    )
+    assert (result.study.reported.n_male, result.study.reported.n_female) == (26, 15)
