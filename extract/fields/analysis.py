@@ -15,13 +15,12 @@ from spacy.tokens import Doc, Span
 from extract.document import Document
 from extract.nlp import RULE_COMPONENTS, get_pipeline
 from extract.nlp.measures import TEXT_KEY
-from extract.sections import Layout, narrative_kinds, patient_label, segment
+from extract.sections import Layout, narrative_kinds, runin_label, segment
 from extract.tables import Table, find_tables, footnote_abbreviations, label_families
 from schemas.models import Evidence
 
-_CAPTION_PATIENT = re.compile(
-    r"^\**\s*(?:figure|fig\.?)\s*\d+\.?\**\s*\**\s*((?:case|patient|pt\.?)\s+\w+)", re.IGNORECASE
-)
+_CAPTION_START = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+[a-z]?\.?\**\s*\**\s*", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^(?P<key>[^:\n]{2,40}):\s+(?P<value>\S.*)$")
 
 
 @dataclass
@@ -91,17 +90,37 @@ class Analysis:
 def _text_units(doc: Document, layout: Layout) -> list[Unit]:
     units = []
     for block in layout.blocks:
-        if block.kind not in ("paragraph", "figure"):
+        if block.kind not in ("paragraph", "figure", "fields"):
             continue
         section = layout.section_of(block)
         kind = "figures" if block.kind == "figure" else section.kind
         patient = block.patient
         if block.kind == "figure":
-            match = _CAPTION_PATIENT.match(block.text.strip())
-            patient = patient_label(match.group(1)) if match else None
+            match = _CAPTION_START.match(block.text.strip())
+            patient = runin_label(block.text.strip()[match.end() :]) if match else None
+        if block.kind == "fields":
+            units.extend(_field_units(block, section.title or section.kind))
+            continue
         start = block.start + (len(block.text) - len(block.text.lstrip()))
         end = block.start + len(block.text.rstrip())
         units.append(Unit(start, end, "text", section.title or section.kind, kind, patient))
+    return units
+
+
+def _field_units(block, section: str) -> list[Unit]:
+    """ "Age/sex: 61 years/male" lines under a patient: one table-like cell per line."""
+    units, pos = [], block.start
+    for line in block.text.splitlines(keepends=True):
+        match = _FIELD_LINE.match(line.rstrip("\r\n"))
+        if match:
+            start, end = pos + match.start("value"), pos + match.end("value")
+            key = match.group("key").strip()
+            units.append(
+                Unit(
+                    start, end, "table", section, "table", block.patient, key, _label_families(key)
+                )
+            )
+        pos += len(line)
     return units
 
 

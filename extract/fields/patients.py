@@ -36,8 +36,8 @@ def _labelled_ids(analysis: Analysis) -> list[str]:
     ids: list[str] = []
     for table in analysis.tables:
         ids.extend(table.patients)
-    for unit in analysis.units:
-        if unit.source == "text" and unit.patient and unit.section_kind != "figures":
+    for unit in sorted(analysis.units, key=lambda u: u.start):
+        if unit.patient and unit.section_kind != "figures":
             ids.append(unit.patient)
     return list(dict.fromkeys(ids))
 

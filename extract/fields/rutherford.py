@@ -31,10 +31,10 @@ def _table(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Ca
                 pre_dva.append(Candidate(k, [u.evidence(doc, 0, len(u.text))], "table"))
         return presentation, pre_dva
     for unit in scope.table_units():
-        if "rutherford" not in unit.families:
-            continue
-        key = rutherford_key(unit.text)
         spans = unit.spans("measures", "RUTHERFORD")
+        if "rutherford" not in unit.families and not spans:
+            continue  # a cell of another column counts only if it says "Rutherford 5" itself
+        key = rutherford_key(unit.text) if "rutherford" in unit.families else None
         if key is None and spans:
             key = spans[0]._.value
         if key is None:

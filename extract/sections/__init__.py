@@ -159,6 +159,8 @@ def heading_text(line: str) -> str | None:
     if patient_label(line):
         return line
     words = line.rstrip(":").split()
+    if ":" in line.rstrip(":"):  # "Follow-up: 16 months" is a field, not a heading
+        return None
     if len(words) <= 5 and line[0].isupper() and not line.endswith((".", ",", ";")):
         if classify_heading(line) != "body":
             return line.rstrip(":")
@@ -230,6 +232,18 @@ def _raw_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+_FIELD = re.compile(r"^\s*[A-Z][^:\n]{1,39}:\s+\S")
+
+
+def _is_field_list(lines: list[str]) -> bool:
+    """Three or more short "Key: value" lines (a patient's data written as a list), not the
+    parts of a structured abstract."""
+    if len(lines) < 3 or not all(_FIELD.match(line) and len(line) <= 200 for line in lines):
+        return False
+    keys = [line.split(":", 1)[0] for line in lines]
+    return sum(classify_heading(k) != "body" for k in keys) < len(keys) / 2
+
+
 def _block_kind(text: str, first: bool) -> str:
     stripped = text.strip()
     lines = stripped.splitlines()
@@ -243,6 +257,8 @@ def _block_kind(text: str, first: bool) -> str:
             return "table"
     if _FIGURE.match(stripped):
         return "figure"
+    if _is_field_list(lines):
+        return "fields"
     if _TABLE_CAPTION.match(stripped):
         return "table_caption"
     if len(lines) == 1 and first and is_article_type(stripped):
@@ -326,7 +342,7 @@ def segment(text: str) -> Layout:
         elif block.kind == "paragraph":
             case_label = runin_label(block.text) or _continued(case_label, block.text)
         block.section = len(sections) - 1
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "fields"):
             block.patient = sections[-1].patient or case_label
         sections[-1].blocks.append(block)
     return Layout(blocks=blocks, sections=sections)

@@ -187,6 +187,12 @@ def _orient(table: Table) -> None:
     if header_ids and all(header_ids):
         table.orientation = "columns"
         table.patients = list(dict.fromkeys(header_ids))
+        for pid, head in zip(header_ids, table.header[1:], strict=False):
+            inner = re.search(r"\(([^()]+)\)\s*$", head.text)  # "Patient A (M, 72)"
+            if inner:
+                start = head.start + inner.start(1)
+                cell = Cell(inner.group(1), start, start + len(inner.group(1)))
+                table.cells.append(PatientCell(pid, "Age/sex", cell, label_families("Age/sex")))
         for row in table.rows:
             if not row:
                 continue

@@ -199,3 +199,42 @@ def test_regression_sex_counts_stated_apart(run):
         "years) were included.\n\nResults\n\nAt baseline 15 patients (36.6%) were women.\n"
     )
     assert (result.study.reported.n_male, result.study.reported.n_female) == (26, 15)
+
+
+def test_regression_key_value_lines_per_patient(run):
+    result = run(
+        "Four cases\n\nRESULTS\n\nPatient 1\nAge/sex: 61 years/male\nMedical history: ESKD on "
+        "hemodialysis; hypertension\nPresentation: Rutherford 5; WIfI W2-I3-fI1\nDonor artery: "
+        "peroneal\nTarget vein: peroneal (paired vein)\nFollow-up: 16 months\n\nPatient 2\n"
+        "Age/sex: 74 years/female\nMedical history: never smoker; obesity\nFollow-up: 31 weeks\n"
+    )
+    p1, p2 = result.patients
+    assert (p1.age_years, p1.sex, p1.rutherford_presentation) == (61, "male", "5")
+    assert p1.risk_factors == ["hypertension", "end_stage_renal_disease"]
+    assert (p1.donor_artery, p1.target_vein, p1.follow_up_days) == ("peroneal", "peroneal", 486.4)
+    assert (p2.age_years, p2.sex, p2.risk_factors, p2.follow_up_days) == (
+        74,
+        "female",
+        ["obesity"],
+        217.0,
+    )
+
+
+def test_regression_ordinal_case_paragraphs_and_captions(run):
+    result = run(
+        "Three cases\n\nCase reports\n\nIn the first case, a 58-year-old man had a heel ulcer.\n\n"
+        "Our second patient, a 79-year-old woman, had atrial fibrillation.\n\n"
+        "Figure 1. Second patient. Completion angiogram.\n"
+    )
+    assert [(p.patient_id, p.age_years) for p in result.patients] == [("1", 58), ("2", 79)]
+
+
+def test_regression_column_header_with_sex_and_age(run):
+    result = run(
+        "Two cases\n\n| | Patient A (M, 72) | Patient B (F, 65) |\n|---|---|---|\n"
+        "| Rutherford at admission | IIa | IIb |\n"
+    )
+    assert [(p.patient_id, p.sex, p.age_years) for p in result.patients] == [
+        ("A", "male", 72),
+        ("B", "female", 65),
+    ]
