@@ -22,6 +22,10 @@ from extract.vocab import load
 from schemas.models import Evidence, PriorDVA
 
 MAX_GAP = 14
+_PROCEDURE_CELL = re.compile(
+    r"\b(?:angioplasty|stent|stenting|balloon|DCB|POBA|atherectomy|Zilver|Eluvia|Supera)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -161,6 +165,8 @@ def extract_anatomy(scope: PatientScope, doc: Document, out: FieldValues) -> Non
         if unit.source == "table":
             if not unit.families & {"donor", "target"}:
                 continue
+            if "donor" in unit.families and _PROCEDURE_CELL.search(unit.text):
+                continue  # "Inflow: SFA angioplasty with a drug-coated balloon"
             if "donor" in unit.families:
                 found = _relations_in(unit, doc, require_cue=False)
                 whole = None if found else _whole_cell(unit, doc, "arteries")

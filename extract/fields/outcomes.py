@@ -107,6 +107,8 @@ def _major_column(scope: PatientScope, doc: Document) -> Candidate | None:
         answer = re.match(r"^\s*(y|yes|n|no)\b", unit.text, re.IGNORECASE)
         if answer:
             value = answer.group(1).lower().startswith("y")
+            if re.search(r"\bfree\b", unit.label, re.IGNORECASE):  # "Major amputation-free"
+                value = not value
             return Candidate(value, [unit.evidence(doc, *answer.span(1))], "table")
     return None
 

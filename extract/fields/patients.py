@@ -84,6 +84,8 @@ def find_patients(analysis: Analysis) -> list[PatientScope]:
         return [s for s in scopes.values() if any(u.section_kind != "figures" for u in s.units)]
     if _is_single_case(analysis):
         timeline = [u for u in analysis.units if u.source == "table" and u.patient is None]
-        units = timeline + [u for u in analysis.units if u.section_kind in SINGLE_CASE_KINDS]
+        narrative = [u for u in analysis.units if u.section_kind in SINGLE_CASE_KINDS]
+        narrative = [u for u in narrative if not regex("patients", "other_patient").search(u.text)]
+        units = timeline + narrative
         return [PatientScope("1", units, single=True)]
     return []

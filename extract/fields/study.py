@@ -120,20 +120,37 @@ def _citation_match(line: str) -> tuple[re.Match, int] | None:
     return None
 
 
+_REFERENCE_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]\s+[A-Z]|.*\bet al\b)")
+
+
+def _own_doi(analysis: Analysis, front: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The paper's DOI: the first in its front matter, else one outside the reference list
+    (on a "Cite this article" or "DOI:" line); never a cited paper's."""
+    places = [*front]
+    places += [
+        (b.start, b.text)
+        for b in analysis.layout.blocks
+        if analysis.layout.section_of(b).kind not in ("references",)
+        and (b.start, b.text) not in front
+    ]
+    for start, text in places:
+        offset = start
+        for line in text.splitlines(keepends=True):
+            match = _DOI.search(line)
+            if match and not _REFERENCE_LINE.match(line) and not re.search(r"\bRe:", line):
+                return offset + match.start(1), match.group(1).rstrip(".,;)")
+            offset += len(line)
+    return None
+
+
 def _citation(analysis: Analysis, out: FieldValues) -> None:
     doc = analysis.doc
     front = _front(analysis)
     pieces = _text_of(analysis, front)
-    for start, text in pieces:
-        match = _DOI.search(text)
-        if match:
-            doi = match.group(1).rstrip(".,;)")
-            out.put(
-                "doi",
-                doi,
-                [doc.evidence(start + match.start(1), start + match.start(1) + len(doi), "front")],
-            )
-            break
+    found = _own_doi(analysis, pieces)
+    if found is not None:
+        start, doi = found
+        out.put("doi", doi, [doc.evidence(start, start + len(doi), "front")])
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
@@ -250,6 +267,16 @@ def _indication_by_numbers(analysis: Analysis, out: FieldValues) -> bool:
     return True
 
 
+_TREATED = re.compile(
+    r"\b(?:underwent|were treated|received|had (?:a )?(?:p?DVA|arteriali[sz]ation)|were included)\b"
+)
+
+
+def _treated(text: str, match: re.Match) -> bool:
+    """Whether a patient count is followed by its treatment in the same clause."""
+    return bool(_TREATED.search(re.split(r"[.;]", text[match.end() : match.end() + 80])[0]))
+
+
 def _reported(analysis: Analysis, out: FieldValues) -> None:
     doc = analysis.doc
     units = [
@@ -258,6 +285,7 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
         if u.source == "text" and u.section_kind in ("abstract", "results", "methods", "body")
     ]
     rep: dict = {}
+    counts: list[tuple] = []
     for unit in units:
         text = unit.text
         if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
@@ -273,11 +301,15 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
                 key = "n_female" if word and word.lower().startswith(("wom", "fem")) else "n_male"
                 if value is not None and key not in rep:
                     rep[key] = (int(value), unit.evidence(doc, *m.span()))
-        if "n_reported" not in rep:
-            counts = [(parse_number(m.group("n")) or 0, m) for m in _N_PATIENTS.finditer(text)]
-            value, m = max(counts, key=lambda c: c[0], default=(0, None))
-            if value >= 2:  # the largest count of the first telling paragraph: the whole cohort
-                rep["n_reported"] = (int(value), unit.evidence(doc, *m.span()))
+        for m in _N_PATIENTS.finditer(text):
+            value = parse_number(m.group("n")) or 0
+            if value >= 2:
+                counts.append((_treated(text, m), value, unit.evidence(doc, *m.span()), unit))
+    if counts:  # the first count said to be treated; else the largest of the first paragraph
+        treated = [c for c in counts if c[0]]
+        first = [c for c in counts if c[3] is counts[0][3]]
+        _, value, ev, _ = treated[0] if treated else max(first, key=lambda c: c[1])
+        rep["n_reported"] = (int(value), ev)
     for key, (value, ev) in rep.items():
         out.put(f"reported.{key}", value, [ev])
 

@@ -94,8 +94,9 @@ def parse_match(label: str, match: re.Match) -> object | None:
     """The value a measure match carries (tuple for SIZE, int for AGE, ...)."""
     groups = match.groupdict()
     if label in ("SIZE", "SIZE_BARE", "SIZE_SLASH"):
-        du = groups.get("du") or groups.get("lu")
-        return (_to_mm(groups["d"], du), _to_mm(groups["l"], groups.get("lu")))
+        # a stent's diameter is in mm unless it says otherwise ("6 x 15 cm" is 6 mm x 150 mm)
+        diameter = _to_mm(groups["d"].replace(",", "."), groups.get("du"))
+        return (diameter, _to_mm(groups["l"], groups.get("lu")))
     if label in ("AGE", "SEXAGE"):
         number = parse_number(groups["n"])
         if number is None or not 0 < number < 120:

@@ -238,3 +238,57 @@ def test_regression_column_header_with_sex_and_age(run):
         ("A", "male", 72),
         ("B", "female", 65),
     ]
+
+
+def test_regression_decimal_commas_and_lengths_in_cm(case):
+    p = case(
+        "A Gore Viabahn 6,0 × 150 mm and a Viabahn 5 x 10 cm stent graft were placed in the vein."
+    )
+    assert sorted((s.diameter_mm, s.length_mm) for s in p.stents) == [(5.0, 100.0), (6.0, 150.0)]
+
+
+def test_regression_rutherford_written_rc_or_becker(case):
+    assert case("Rutherford-Becker class 5 disease.").rutherford_presentation == "5"
+    assert case("He presented with RC 6 disease.").rutherford_presentation == "6"
+
+
+def test_regression_major_amputation_free_column_is_inverted(run):
+    result = run(
+        "Two cases\n\n| | Patient A | Patient B |\n|---|---|---|\n"
+        "| Major amputation-free at 6 mo | Yes | No |\n"
+    )
+    assert [p.major_amputation for p in result.patients] == [False, True]
+
+
+def test_regression_inflow_line_is_not_the_donor(run):
+    result = run(
+        "Cases\n\nPatient 1\nAge/sex: 61 years/male\nInflow: SFA angioplasty with a drug-coated "
+        "balloon\nDonor artery: peroneal\nTarget vein: peroneal\n"
+    )
+    assert result.patients[0].donor_artery == "peroneal"
+
+
+def test_regression_another_patient_of_the_authors_is_not_the_case(run):
+    result = run(
+        "A case of DVA\n\nCase report\n\nA 62-year-old man underwent DVA. The hallux was "
+        "amputated at 3 months.\n\nAnother case of our service, a 48-year-old man, evolved with "
+        "above-knee amputation.\n"
+    )
+    assert (result.patients[0].age_years, result.patients[0].amputation) == (62, "toe")
+
+
+def test_regression_own_doi_not_a_references_doi(run):
+    result = run(
+        "A case of DVA\n\nA 62-year-old man underwent DVA.\n\nReferences\n\n"
+        "1. Shishehbor MH, et al. N Engl J Med. 2023. doi:10.1056/NEJMoa2212754\n\n"
+        "Cite this article: Lima R. Braz J Vasc Case Rep. 2025. doi:10.9998/bjvecr.2025.0044\n"
+    )
+    assert result.study.doi == "10.9998/bjvecr.2025.0044"
+
+
+def test_regression_treated_count_before_referred_count(run):
+    result = run(
+        "A letter\n\nResults\n\nTwenty-three patients were referred for pDVA. Eighteen patients, "
+        "with 19 treated limbs, were included: 11 men and 7 women.\n"
+    )
+    assert result.study.n_patients == 18
