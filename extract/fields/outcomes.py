@@ -270,10 +270,79 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
                 best_text = (span._.value, unit.span_evidence(doc, span))
         if best_text:
             cands.append(Candidate(best_text[0], [best_text[1]]))
+    if not cands:
+        dated = _follow_up_from_dates(scope, doc)
+        if dated is not None:
+            cands.append(dated)
     text = [c for c in cands if c.source == "text"]
     table = [c for c in cands if c.source == "table"]
     top_text = max(text, key=lambda c: c.value, default=None)
     out.choose("follow_up_days", table[:1] + ([top_text] if top_text else []))
+
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+)\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2}),\s*(?P<y2>(?:19|20)\d\d))\b"
+)
+_PERFORMED = re.compile(
+    r"\b(?:p?DVA|arteriali[sz]ation)\b[^.]{0,60}\b(?:was|were) (?:performed|created)|"
+    r"\b(?:underwent|performed)\b[^.]{0,40}\b(?:p?DVA|arteriali[sz]ation)\b",
+    re.I,
+)
+_LAST_SEEN = re.compile(
+    r"\blast (?:seen|visit|review|follow-up|contact)|\bdied\b|\bpassed away\b", re.I
+)
+
+
+def _dates(text: str):
+    """(date, match) for each "19 March 2024" / "March 19, 2024" in ``text``."""
+    from datetime import date
+
+    for match in _DATE.finditer(text):
+        day, month, year = (match.group("d1"), match.group("m1"), match.group("y1"))
+        if day is None:
+            day, month, year = match.group("d2"), match.group("m2"), match.group("y2")
+        if month.lower() in _MONTHS:
+            try:
+                yield date(int(year), _MONTHS.index(month.lower()) + 1, int(day)), match
+            except ValueError:
+                continue
+
+
+def _follow_up_from_dates(scope: PatientScope, doc: Document) -> Candidate | None:
+    """Follow-up from dates: the index DVA "performed ... on 19 March 2024" to the last one
+    the patient was seen or died ("last seen on 14 November 2024")."""
+    index = last = None
+    for unit in _readable(scope):
+        if unit.source != "text":
+            continue
+        for start, _end, text in _sentences(unit):
+            found = list(_dates(text))
+            if not found:
+                continue
+            if index is None and _PERFORMED.search(text):
+                index = found[0][0]
+            elif index is not None and _LAST_SEEN.search(text):
+                when, match = found[-1]
+                ev = unit.evidence(doc, start + match.start(), start + match.end())
+                last = (when, ev) if last is None or when > last[0] else last
+    if index is None or last is None or not 0 < (last[0] - index).days <= MAX_FOLLOW_UP_DAYS:
+        return None
+    return Candidate(float((last[0] - index).days), [last[1]])
 
 
 def extract_outcomes(scope: PatientScope, doc: Document, out: FieldValues) -> None:

@@ -218,6 +218,13 @@ def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> lis
     return found
 
 
+_DIAMETER_BEFORE = re.compile(
+    r"(?:\b(?P<count>two|three|four|five|\d)\s+)?(?:overlapping\s+)?"
+    r"(?P<d>\d{1,2}(?:\.\d)?)\s*-?\s*mm\s+$",
+    re.IGNORECASE,
+)
+
+
 def unsized_in(unit: Unit, doc: Document) -> list[Found]:
     """ "three LimFlow stent grafts" in a sentence that gives no sizes: devices without sizes."""
     found: list[Found] = []
@@ -227,13 +234,20 @@ def unsized_in(unit: Unit, doc: Document) -> list[Found]:
             continue
         if _nearest_kind(unit, device) != "stent" or _is_inflow(unit, device):
             continue
-        count = _count(unit, device)
-        if count < 2:
-            continue
+        diameter = _DIAMETER_BEFORE.search(
+            unit.text[max(0, device.start_char - 40) : device.start_char]
+        )
+        if diameter:  # "two 5-mm Viabahn endoprostheses": a diameter without a length
+            count = int(parse_number(diameter.group("count") or "1") or 1)
+        else:
+            count = _count(unit, device)
+            if count < 2:
+                continue
         stent = Stent(
             device=device.kb_id_,
             manufacturer=_manufacturer(unit, device, None),
             covered=load("devices").attr(device.kb_id_, "covered"),
+            diameter_mm=float(diameter.group("d")) if diameter else None,
         )
         found += [(stent, device.start_char, unit.span_evidence(doc, device))] * count
     return found

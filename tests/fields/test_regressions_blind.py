@@ -292,3 +292,22 @@ def test_regression_treated_count_before_referred_count(run):
         "with 19 treated limbs, were included: 11 men and 7 women.\n"
     )
     assert result.study.n_patients == 18
+
+
+def test_regression_podiatry_report_dates_diameters_and_toe_disarticulation(run):
+    result = run(
+        "A wound report\n\nCase presentation\n\nOn 3 March 2024 a 68-year-old woman attended with "
+        "an ulcer. She had non-insulin-dependent diabetes. Her mother had died after a stroke at "
+        "the age of 70.\n\nPercutaneous DVA was performed on 19 March 2024. The radiologist made "
+        "a connection between the posterior tibial artery and the accompanying posterior tibial "
+        "vein and lined the vein with two 5-mm Viabahn endoprostheses. No further vascular "
+        "procedure was needed.\n\nOn 2 May 2024 the second toe was disarticulated at the "
+        "metatarsophalangeal joint. She was last seen on 14 November 2024, alive.\n"
+    )
+    p = result.patients[0]
+    assert p.risk_factors == ["diabetes"]
+    assert (p.donor_artery, p.target_vein) == ("posterior_tibial", "posterior_tibial")
+    assert [(s.device, s.diameter_mm, s.length_mm) for s in p.stents] == [
+        ("Viabahn", 5.0, None)
+    ] * 2
+    assert (p.amputation, p.reintervention, p.follow_up_days) == ("toe", False, 240.0)
