@@ -113,6 +113,7 @@ def _coordinated_veins(spans: list[Span]) -> list[Span]:
         joins = [w for w in between if w in ("and", "or", ",")]
         if (
             first.label_ == "arteries"
+            and first[-1].lower_ not in ARTERY_WORDS  # a bare name, not "... artery"
             and second.label_ == "veins"
             and joins
             and len(between) - len(joins) <= 2
