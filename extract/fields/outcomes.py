@@ -48,6 +48,8 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
             vocab.normalize(w) for w in re.findall(r"[A-Za-z]+", head)
         ]
         keys = [k for k in keys if k]
+        if re.search(r"\bmajor\b", head, re.IGNORECASE):  # "No major amputation": level unknown
+            keys = [k for k in keys if k != "none"]
         if keys:
             key = max(keys, key=lambda k: vocab.attr(k, "rank", 0))
             target = nones if key == "none" else levels

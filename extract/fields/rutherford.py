@@ -34,7 +34,9 @@ def _table(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Ca
         spans = unit.spans("measures", "RUTHERFORD")
         if "rutherford" not in unit.families and not spans:
             continue  # a cell of another column counts only if it says "Rutherford 5" itself
-        key = rutherford_key(unit.text) if "rutherford" in unit.families else None
+        key = None
+        if "rutherford" in unit.families:  # "5", "IIb", "5 (IV)" with the Fontaine stage beside
+            key = rutherford_key(unit.text) or rutherford_key(unit.text.split(" ")[0])
         if key is None and spans:
             key = spans[0]._.value
         if key is None:

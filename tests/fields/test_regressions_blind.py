@@ -311,3 +311,15 @@ def test_regression_podiatry_report_dates_diameters_and_toe_disarticulation(run)
         ("Viabahn", 5.0, None)
     ] * 2
     assert (p.amputation, p.reintervention, p.follow_up_days) == ("toe", False, 240.0)
+
+
+def test_regression_rutherford_cell_with_fontaine_and_no_major_amputation_cell(run):
+    result = run(
+        "Series\n\nPt\tAge\tRutherford (Fontaine)\tAmputation\n1\t81\t5 (IV)\tNo major amputation\n"
+    )
+    p = result.patients[0]
+    assert (p.rutherford_presentation, p.amputation) == ("5", None)
+
+
+def test_regression_ischaemic_cardiomyopathy_is_heart_failure(case):
+    assert case("He had ischaemic cardiomyopathy (EF 30%).").risk_factors == ["heart_failure"]
