@@ -136,7 +136,7 @@ def _count(unit: Unit, size: Span) -> int:
     return 1
 
 
-def _device_for(unit: Unit, size: Span, label_devices: list[str]) -> Span | None:
+def _device_for(unit: Unit, size: Span) -> Span | None:
     devices = [d for d in unit.spans("vocab", "devices")]
     if not devices:
         return None
@@ -196,7 +196,7 @@ def stents_in(unit: Unit, doc: Document, label_device: str | None = None) -> lis
             continue
         if _is_inflow(unit, size):
             continue
-        device = _device_for(unit, size, [])
+        device = _device_for(unit, size)
         name = device.kb_id_ if device is not None else label_device
         if name and load("devices").attr(name, "inflow_only"):
             continue

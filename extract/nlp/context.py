@@ -81,14 +81,6 @@ class _DocView:
         return start, end
 
 
-def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
-    return len(words) >= len(cue) and tuple(words[len(words) - len(cue) :]) == cue
-
-
-def _starts_with(words: list[str], cue: tuple[str, ...]) -> bool:
-    return tuple(words[: len(cue)]) == cue
-
-
 def _pre_window(
     span: Span, window: int, terminators: set[str], view: _DocView | None = None
 ) -> list[str]:
@@ -137,10 +129,6 @@ def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
                 for flag in index.get(tuple(words[i : i + n]), ()):
                     flags[flag] = True
     return flags
-
-
-def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 class Context:
