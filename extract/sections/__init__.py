@@ -169,8 +169,13 @@ def heading_text(line: str) -> str | None:
 
 def is_article_type(line: str) -> bool:
     """ "CASE REPORT", "Original Article": a journal's label above the title, not the title."""
-    words = _config()[0].get("article_types", [])
-    return line.strip().strip("*#").strip().lower() in words
+    words = set(_config()[0].get("article_types", []))
+    labels = [p.strip("*# ").lower() for p in re.split(r"\s{2,}|\|", line.strip()) if p.strip()]
+    return (
+        bool(labels)
+        and labels[0] in words
+        and all(label in words or label in ("open access", "free access") for label in labels)
+    )
 
 
 def runin_heading(paragraph: str) -> str | None:

@@ -81,3 +81,10 @@ def test_sections_ordinal_patient_paragraphs():
     )
     paragraphs = [b for b in segment(text).blocks if b.kind == "paragraph"]
     assert [b.patient for b in paragraphs] == ["1", "2", None]
+
+
+def test_sections_article_type_line_with_access_label():
+    layout = segment(
+        "CASE REPORT          Open Access\n\nDVA after failed thrombectomy\n\nA. Author\n"
+    )
+    assert [b.kind for b in layout.blocks][:2] == ["article_type", "title"]
