@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from extract.document import Document
 from extract.fields.candidates import FieldValues
+from extract.fields.cues import regex
 from extract.fields.patients import PatientScope
+from extract.nlp.vocab_ruler import lookup_long_form
 from extract.vocab import load
 
 
 def _affirmed(span) -> bool:
     return not (span._.negated or span._.hypothetical or span._.family)
+
+
+def _column_factor(unit) -> str | None:
+    """The risk factor a yes/no column is named for ("DM", "Smoking", "HD": hemodialysis)."""
+    label = (unit.label or "").strip()
+    key = load("risk_factors").normalize(label)
+    if key is None:
+        long_form = unit.doc.user_data.get("abbreviations", {}).get(label) if unit.doc else None
+        hit = lookup_long_form(long_form) if long_form else None
+        key = hit[1] if hit and hit[0] == "risk_factors" else None
+    return key
 
 
 def extract_risk_factors(scope: PatientScope, doc: Document, out: FieldValues) -> None:
@@ -19,6 +32,9 @@ def extract_risk_factors(scope: PatientScope, doc: Document, out: FieldValues) -
         if unit.section_kind == "figures":
             continue
         if unit.source == "table" and "risk" not in unit.families:
+            key = _column_factor(unit)
+            if key and regex("outcome", "present_cell").search(unit.text):
+                found.setdefault(key, []).append(unit.evidence(doc, 0, len(unit.text)))
             continue
         for span in unit.spans("vocab", "risk_factors"):
             if _affirmed(span):

@@ -104,7 +104,7 @@ _FIGURE = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^\**\s*table\s*\d+\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(
     r"(?i)^(?:abbreviations?\b|values are\b|note[s]?:|\*|†|data are\b"
-    r"|[A-Z][\w-]{0,9}\s*,\s*[^;,]{2,60}(?:;|\.?\s*$))"
+    r"|[A-Z][\w-]{0,9}\s*[,:=]\s*[^;,]{2,60}(?:;|\.?\s*$))"
 )
 
 

@@ -238,7 +238,9 @@ def find_tables(blocks: list[Block]) -> list[Table]:
     return tables
 
 
-_ABBREV_ITEM = re.compile(r"(?P<short>[A-Za-z][\w/-]{0,11}(?: \d?[a-z]?)?)\s*,\s*(?P<long>[^;.]+)")
+_ABBREV_ITEM = re.compile(
+    r"(?P<short>[A-Za-z][\w/-]{0,11}(?: \d?[a-z]?)?)\s*[,:=]\s*(?P<long>[^;.]+)"
+)
 
 
 _SPACED_ITEM = re.compile(r"^(?P<short>[A-Z][\w/-]{0,9}) (?P<long>[a-z][^,;]{2,60})$")

@@ -323,3 +323,22 @@ def test_regression_rutherford_cell_with_fontaine_and_no_major_amputation_cell(r
 
 def test_regression_ischaemic_cardiomyopathy_is_heart_failure(case):
     assert case("He had ischaemic cardiomyopathy (EF 30%).").risk_factors == ["heart_failure"]
+
+
+def test_regression_yes_no_risk_columns_and_colon_footnote(run):
+    result = run(
+        "Series\n\nCase\tAge\tHD\tDM\tSmoking\tOther comorbidities\tRe-EVT\tObservation period "
+        "(months)\n1\t66\t+\t−\tEx\tHT, DL, CI\t+ (2 times)\t12\n2\t79\t−\t+\t−\tHT\t−\t6\n\n"
+        "HD: hemodialysis; DM: diabetes mellitus; HT: hypertension; DL: dyslipidemia; CI: "
+        "cerebral infarction; EVT: endovascular therapy\n"
+    )
+    p1, p2 = result.patients
+    assert p1.risk_factors == [
+        "hypertension",
+        "hyperlipidemia",
+        "smoking",
+        "end_stage_renal_disease",
+        "prior_stroke",
+    ]
+    assert (p1.reintervention, p1.follow_up_days) == (True, 364.8)
+    assert (p2.risk_factors, p2.reintervention) == (["hypertension", "diabetes"], False)
