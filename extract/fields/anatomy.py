@@ -53,6 +53,9 @@ def _linked(unit: Unit, artery: Span, vein: Span) -> bool:
     as "into" or "connected" ("crossed behind the medial malleolus into the lateral plantar
     vein"), never a sentence's worth."""
     gap = unit.doc[artery.end : vein.start]
+    before = {t.lower_ for t in unit.doc[max(0, artery.start - 7) : artery.start]}
+    if "from" in before and len(gap) <= 2 * MAX_GAP and any(t.lower_ == "into" for t in gap[-4:]):
+        return True  # "From the posterior tibial artery, a re-entry catheter ... into the vein"
     if len(gap) > MAX_GAP:
         return False
     link = words("anatomy", "link_words")

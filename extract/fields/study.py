@@ -28,7 +28,8 @@ _SEX_COUNTS = re.compile(
 )
 _MEAN_AGE = re.compile(r"\bmean age\b[^0-9]{0,12}?(?P<v>\d{2}(?:\.\d+)?)", re.IGNORECASE)
 _MEDIAN_FU = re.compile(
-    r"\bmedian (?:clinical )?follow-?up\b[^0-9]{0,20}?(?P<v>\d+(?:\.\d+)?)\s*"
+    r"\bmedian (?:clinical )?(?:follow-?up|observation period|observation)\b[^0-9]{0,20}?"
+    r"(?P<v>\d+(?:\.\d+)?)\s*"
     r"(?P<u>days?|weeks?|months?|years?)",
     re.IGNORECASE,
 )
@@ -273,8 +274,11 @@ _TREATED = re.compile(
 
 
 def _treated(text: str, match: re.Match) -> bool:
-    """Whether a patient count is followed by its treatment in the same clause."""
-    return bool(_TREATED.search(re.split(r"[.;]", text[match.end() : match.end() + 80])[0]))
+    """Whether a patient count is followed by its treatment in the same clause, before any
+    other count ("Of 41 patients screened, 27 patients underwent pDVA": only the 27)."""
+    window = re.split(r"[.;]", text[match.end() : match.end() + 80])[0]
+    following = _N_PATIENTS.search(window)
+    return bool(_TREATED.search(window[: following.start()] if following else window))
 
 
 def _reported(analysis: Analysis, out: FieldValues) -> None:

@@ -342,3 +342,33 @@ def test_regression_yes_no_risk_columns_and_colon_footnote(run):
     ]
     assert (p1.reintervention, p1.follow_up_days) == (True, 364.8)
     assert (p2.risk_factors, p2.reintervention) == (["hypertension", "diabetes"], False)
+
+
+def test_regression_from_artery_across_a_catheter_into_vein(case):
+    p = case(
+        "From the patent segment of the posterior tibial artery, an Outback Elite re-entry "
+        "catheter (Cordis, Miami Lakes, Fla) was used to cross into the posterior tibial vein."
+    )
+    assert (p.donor_artery, p.target_vein) == ("posterior_tibial", "posterior_tibial")
+
+
+def test_regression_class_was_now_and_longer_no_further_procedure(case):
+    p = case(
+        "He presented with Rutherford IIa ischemia. After 3 hours the limb was now Rutherford "
+        "IIb. A DVA was created. At 3 months no further endovascular or surgical procedure on "
+        "the circuit was required."
+    )
+    assert (p.rutherford_presentation, p.rutherford_pre_dva, p.reintervention) == (
+        "IIa",
+        "IIb",
+        False,
+    )
+
+
+def test_regression_screened_count_is_not_the_cohort(run):
+    result = run(
+        "A cohort\n\nAbstract\n\nResults: Of 41 patients screened, 27 patients (28 limbs) "
+        "underwent pDVA. Median observation period was 9.0 months.\n"
+    )
+    assert result.study.n_patients == 27
+    assert result.study.reported.median_follow_up_days == 273.6
