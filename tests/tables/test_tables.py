@@ -79,3 +79,14 @@ def test_tables_footnote_abbreviations_without_commas_after_the_abbreviation():
         "DM2 type 2 diabetes mellitus, CKD chronic kidney disease"
     )
     assert found["DM2"] == "type 2 diabetes mellitus" and found["CKD"] == "chronic kidney disease"
+
+
+def test_tables_columns_headed_no_1_are_patients():
+    text = (
+        "Title\n\nTable 1. Patients\n"
+        "                 No. 1        No. 2\n"
+        "Age (years)      77           63\n"
+        "Diabetes         +            −\n"
+    )
+    (table,) = _tables(text)
+    assert (table.orientation, table.patients) == ("columns", ["1", "2"])
