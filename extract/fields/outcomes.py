@@ -140,10 +140,24 @@ def _creation_point(units: list[Unit]) -> int:
     return 0
 
 
+_NOT_RECORDED = re.compile(
+    r"not (?:recorded|available|reported|known)|unknown|missing|n/?a\b", re.I
+)
+
+
+def unrecorded(unit: Unit) -> bool:
+    """A cell holding a dash that the paper's footnote defines as "not recorded"."""
+    mark = unit.text.strip()
+    meaning = (unit.doc.user_data.get("abbreviations", {}) if unit.doc else {}).get(mark, "")
+    return mark in ("-", "–", "—", "−") and bool(_NOT_RECORDED.search(meaning))
+
+
 def _table_reintervention(unit: Unit, doc: Document) -> Candidate | None:
     """A reintervention column answers for itself: "No", "—" or a procedure; an outcome column
     counts only when it names a procedure."""
     explicit = not unit.families & {"outcome", "death"}
+    if unrecorded(unit):
+        return None
     ev = [unit.evidence(doc, 0, len(unit.text))]
     if explicit and regex("outcome", "reintervention_no_cell").search(unit.text):
         return Candidate(False, ev, "table")

@@ -239,7 +239,7 @@ def find_tables(blocks: list[Block]) -> list[Table]:
 
 
 _ABBREV_ITEM = re.compile(
-    r"(?P<short>[A-Za-z][\w/-]{0,11}(?: \d?[a-z]?)?)\s*[,:=]\s*(?P<long>[^;.]+)"
+    r"(?P<short>[A-Za-z][\w/-]{0,11}(?: \d?[a-z]?)?|[-–—−])\s*[,:=]\s*(?P<long>[^;.]+)"
 )
 
 

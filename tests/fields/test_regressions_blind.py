@@ -372,3 +372,11 @@ def test_regression_screened_count_is_not_the_cohort(run):
     )
     assert result.study.n_patients == 27
     assert result.study.reported.median_follow_up_days == 273.6
+
+
+def test_regression_dash_defined_as_not_recorded_is_unknown(run):
+    result = run(
+        "Series\n\nPt\tAge\tReintervention\n1\t70\t–\n2\t64\tNone\n\n"
+        "Pt, patient; –, not recorded; HT, hypertension.\n"
+    )
+    assert [p.reintervention for p in result.patients] == [None, False]
