@@ -6,6 +6,7 @@ import time
 import zlib
 
 import pytest
+from pdfbytes import build_pdf
 
 from extract.errors import LimitError
 from extract.reading.limits import check_pdf_streams
@@ -16,24 +17,6 @@ from reportlab.pdfgen import canvas  # noqa: E402
 
 LINE = b"A 64-year-old woman underwent percutaneous deep vein arterialization."
 TEXT_OPS = b"BT /F1 12 Tf 72 720 Td (" + LINE + b") Tj ET\n"
-
-
-def build_pdf(objects: list[bytes]) -> bytes:
-    """A PDF file from numbered object bodies (1 = catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def pages_pdf(n_pages: int, content: bytes = TEXT_OPS, flate: bool = False) -> bytes:

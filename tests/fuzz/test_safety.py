@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pdfbytes import build_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 EXTRACTION_CODE = sorted(
@@ -230,19 +231,7 @@ def _hostile_pdf() -> bytes:
         b"<< /Type /Annot /Subtype /Link /Rect [72 680 300 696] "
         b"/A << /S /Launch /F (/bin/sh) /Win << /F (cmd.exe) /P (/c calc) >> >> >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return build_pdf(objects, header=b"%PDF-1.7\n")
 
 
 def test_safety_pdf_actions_links_and_javascript_are_never_followed(trap, run_cli_io, tmp_path):
