@@ -48,6 +48,8 @@ RiskFactor = _vocab_type("risk_factors")
 AmputationLevel = _vocab_type("amputation_levels")
 RutherfordClass = _vocab_type("rutherford", rutherford_key)
 Indication = _vocab_type("indications")
+OutcomeName = _vocab_type("outcomes")
+Relevance = Literal["dva", "dva_no_patients", "not_dva"]
 
 
 def _sex(value: Any) -> Any:
@@ -87,6 +89,15 @@ class Source(_Model):
     pages: int | None = None
 
 
+class ReportedOutcome(_Model):
+    """An outcome the paper reports as a count: ``events`` of ``total`` (at ``time_days``)."""
+
+    outcome: OutcomeName
+    events: int = Field(ge=0)
+    total: int = Field(ge=1)
+    time_days: float | None = Field(default=None, ge=0)
+
+
 class Reported(_Model):
     """Pooled summaries as the paper reports them (not recomputed)."""
 
@@ -94,6 +105,7 @@ class Reported(_Model):
     n_female: int | None = None
     n_male: int | None = None
     median_follow_up_days: float | None = None
+    outcomes: list[ReportedOutcome] = Field(default_factory=list)
 
 
 class Study(_Model):
@@ -101,10 +113,13 @@ class Study(_Model):
 
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
+    first_author: str | None = None
+    study_label: str | None = None
     journal: str | None = None
     year: int | None = None
     doi: str | None = None
     design: Literal["case_report", "case_series", "cohort", "trial"] | None = None
+    relevance: Relevance | None = None
     indication: Indication | None = None
     n_patients: int | None = Field(default=None, ge=0)
     reported: Reported = Field(default_factory=Reported)
@@ -154,6 +169,8 @@ class Patient(_Model):
     reintervention: bool | None = None
     death: bool | None = None
     follow_up_days: float | None = Field(default=None, ge=0)
+    days_to_major_amputation: float | None = Field(default=None, ge=0)
+    days_to_death: float | None = Field(default=None, ge=0)
     evidence: EvidenceMap = Field(default_factory=dict)
 
 

@@ -21,6 +21,7 @@ NAMES = (
     "rutherford",
     "devices",
     "indications",
+    "outcomes",
 )
 
 
