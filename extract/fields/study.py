@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extract.fields.analysis import Analysis
+from spacy.tokens import Doc
+
 from extract.fields.candidates import FieldValues
-from extract.nlp.measures import parse_number, to_days
+from extract.measures import parse_number, to_days
 from extract.sections import Section
 from extract.vocab import load
 
@@ -36,17 +37,17 @@ _MEDIAN_FU = re.compile(
 _N_PATIENTS = re.compile(rf"\b{_NUM}\s+(?:consecutive\s+)?patients\b", re.IGNORECASE)
 
 
-def _front(analysis: Analysis) -> list[Section]:
+def _front(doc: Doc) -> list[Section]:
     """Sections before the introduction (title block, abstract, keywords)."""
     front = []
-    for section in analysis.layout.sections:
+    for section in doc._.layout.sections:
         if section.kind in ("introduction", "methods", "case", "results", "discussion"):
             break
         front.append(section)
     return front
 
 
-def _text_of(analysis: Analysis, sections: list[Section]) -> list[tuple[int, str]]:
+def _text_of(doc: Doc, sections: list[Section]) -> list[tuple[int, str]]:
     return [(b.start, b.text) for s in sections for b in s.blocks]
 
 
@@ -61,20 +62,20 @@ def _is_title(block) -> bool:
     )
 
 
-def _title_authors(analysis: Analysis, out: FieldValues) -> None:
-    doc = analysis.doc
-    blocks = [b for b in analysis.layout.blocks if b.text.strip() and b.kind != "article_type"]
+def _title_authors(doc: Doc, out: FieldValues) -> None:
+    paper = doc._.paper
+    blocks = [b for b in doc._.layout.blocks if b.text.strip() and b.kind != "article_type"]
     start = next((i for i, b in enumerate(blocks[:8]) if _is_title(b)), None)
     if start is None:
         return
     title = blocks[start]
     clean = title.text.strip().splitlines()[0].lstrip("#").strip().strip("*").strip()
     offset = title.start + title.text.index(clean)
-    out.put("title", clean, [doc.evidence(offset, offset + len(clean), "title")])
+    out.put("title", clean, [paper.evidence(offset, offset + len(clean), "title")])
     for block in blocks[start + 1 : start + 4]:
         names = _authors(block.text.strip().splitlines()[0])
         if names:
-            out.put("authors", names, [doc.evidence(block.start, block.end, "front")])
+            out.put("authors", names, [paper.evidence(block.start, block.end, "front")])
             return
 
 
@@ -124,15 +125,14 @@ def _citation_match(line: str) -> tuple[re.Match, int] | None:
 _REFERENCE_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]\s+[A-Z]|.*\bet al\b)")
 
 
-def _own_doi(analysis: Analysis, front: list[tuple[int, str]]) -> tuple[int, str] | None:
+def _own_doi(doc: Doc, front: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The paper's DOI: the first in its front matter, else one outside the reference list
     (on a "Cite this article" or "DOI:" line); never a cited paper's."""
     places = [*front]
     places += [
         (b.start, b.text)
-        for b in analysis.layout.blocks
-        if analysis.layout.section_of(b).kind not in ("references",)
-        and (b.start, b.text) not in front
+        for b in doc._.layout.blocks
+        if doc._.layout.section_of(b).kind not in ("references",) and (b.start, b.text) not in front
     ]
     for start, text in places:
         offset = start
@@ -144,14 +144,14 @@ def _own_doi(analysis: Analysis, front: list[tuple[int, str]]) -> tuple[int, str
     return None
 
 
-def _citation(analysis: Analysis, out: FieldValues) -> None:
-    doc = analysis.doc
-    front = _front(analysis)
-    pieces = _text_of(analysis, front)
-    found = _own_doi(analysis, pieces)
+def _citation(doc: Doc, out: FieldValues) -> None:
+    paper = doc._.paper
+    front = _front(doc)
+    pieces = _text_of(doc, front)
+    found = _own_doi(doc, pieces)
     if found is not None:
         start, doi = found
-        out.put("doi", doi, [doc.evidence(start, start + len(doi), "front")])
+        out.put("doi", doi, [paper.evidence(start, start + len(doi), "front")])
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
@@ -164,7 +164,7 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
                     "journal",
                     j,
                     [
-                        doc.evidence(
+                        paper.evidence(
                             offset + match.start("journal"),
                             offset + match.start("journal") + len(j),
                             "front",
@@ -175,7 +175,7 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
                     "year",
                     int(match.group("year")),
                     [
-                        doc.evidence(
+                        paper.evidence(
                             offset + match.start("year"), offset + match.end("year"), "front"
                         )
                     ],
@@ -183,7 +183,7 @@ def _citation(analysis: Analysis, out: FieldValues) -> None:
                 offset -= base
             offset += len(line)
     if "year" not in out.values:
-        _year_from_issue_lines(pieces, doc, out)
+        _year_from_issue_lines(pieces, paper, out)
 
 
 _ISSUE_LINE = re.compile(
@@ -191,28 +191,28 @@ _ISSUE_LINE = re.compile(
 )
 
 
-def _year_from_issue_lines(pieces: list[tuple[int, str]], doc, out: FieldValues) -> None:
+def _year_from_issue_lines(pieces: list[tuple[int, str]], paper, out: FieldValues) -> None:
     """The year of a front-matter line that names a volume, issue, pages, DOI or publication."""
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
             match = _YEAR.search(line) if _ISSUE_LINE.search(line) else None
             if match:
-                ev = doc.evidence(offset + match.start(), offset + match.end(), "front")
+                ev = paper.evidence(offset + match.start(), offset + match.end(), "front")
                 out.put("year", int(match.group(1)), [ev])
                 return
             offset += len(line)
 
 
-def _title_block(analysis: Analysis):
+def _title_block(doc: Doc):
     """The title block (after any article-type label), or None."""
-    return next((b for b in analysis.layout.blocks if b.kind == "title"), None)
+    return next((b for b in doc._.layout.blocks if b.kind == "title"), None)
 
 
-def _indication(analysis: Analysis, out: FieldValues) -> None:
+def _indication(doc: Doc, out: FieldValues) -> None:
     """From the title; else the indication the paper's own sections name most often."""
-    doc = analysis.doc
-    title = _title_block(analysis)
+    paper = doc._.paper
+    title = _title_block(doc)
     if title is not None:
         named = {}
         for key, concept in load("indications").concepts.items():
@@ -221,7 +221,7 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
                 match = re.search(rf"\b{re.escape(term)}\b", title.text, flags)
                 if match and key not in named:
                     start = title.start + match.start()
-                    named[key] = doc.evidence(start, start + len(term), "title")
+                    named[key] = paper.evidence(start, start + len(term), "title")
         both = re.search(r"\bchronic\b", title.text, re.I) and re.search(
             r"(?<!-)\bacute\b(?!-)", title.text, re.I
         )
@@ -230,17 +230,17 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
             out.put("indication", key, [evidence])
             out.values["indication_from_title"] = True
             return
-    if _indication_by_numbers(analysis, out):
+    if _indication_by_numbers(doc, out):
         return
     for kinds in (("abstract", "methods", "results", "case", "body"), None):
         counts: dict[str, list] = {}
-        for unit in analysis.units:
+        for unit in doc._.units:
             if kinds is not None and unit.section_kind not in kinds:
                 continue
             if unit.section_kind in ("references", "back"):
                 continue
             for span in unit.spans("vocab", "indications"):
-                counts.setdefault(span.kb_id_, []).append(unit.span_evidence(doc, span))
+                counts.setdefault(span.kb_id_, []).append(unit.span_evidence(paper, span))
         if counts:
             key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
             out.put("indication", key, counts[key][:3])
@@ -250,17 +250,18 @@ def _indication(analysis: Analysis, out: FieldValues) -> None:
 _COUNTED = re.compile(r"^\s*(?:in|:|\(n\s*=|,\s*n\s*=)\s*(\d+)")
 
 
-def _indication_by_numbers(analysis: Analysis, out: FieldValues) -> bool:
+def _indication_by_numbers(doc: Doc, out: FieldValues) -> bool:
     """ "The indication was CLTI in 41 patients and ALI in 6": the larger group names it."""
-    doc = analysis.doc
+    paper = doc._.paper
     counted: dict[str, tuple[int, object]] = {}
-    for unit in analysis.units:
+    for unit in doc._.units:
         if unit.source != "text" or unit.section_kind not in ("abstract", "methods", "results"):
             continue
         for span in unit.spans("vocab", "indications"):
-            match = _COUNTED.match(unit.text[span.end_char : span.end_char + 12])
+            end = unit.rel(span.end_char)
+            match = _COUNTED.match(unit.text[end : end + 12])
             if match and int(match.group(1)) > counted.get(span.kb_id_, (0, None))[0]:
-                counted[span.kb_id_] = (int(match.group(1)), unit.span_evidence(doc, span))
+                counted[span.kb_id_] = (int(match.group(1)), unit.span_evidence(paper, span))
     if len(counted) < 2:
         return False
     key = max(counted, key=lambda k: counted[k][0])
@@ -281,11 +282,11 @@ def _treated(text: str, match: re.Match) -> bool:
     return bool(_TREATED.search(window[: following.start()] if following else window))
 
 
-def _reported(analysis: Analysis, out: FieldValues) -> None:
-    doc = analysis.doc
+def _reported(doc: Doc, out: FieldValues) -> None:
+    paper = doc._.paper
     units = [
         u
-        for u in analysis.units
+        for u in doc._.units
         if u.source == "text" and u.section_kind in ("abstract", "results", "methods", "body")
     ]
     rep: dict = {}
@@ -293,22 +294,22 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
     for unit in units:
         text = unit.text
         if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
-            rep["mean_age_years"] = (float(m.group("v")), unit.evidence(doc, *m.span()))
+            rep["mean_age_years"] = (float(m.group("v")), unit.evidence(paper, *m.span()))
         if "median_follow_up_days" not in rep and (m := _MEDIAN_FU.search(text)):
             rep["median_follow_up_days"] = (
                 to_days(float(m.group("v")), m.group("u")),
-                unit.evidence(doc, *m.span()),
+                unit.evidence(paper, *m.span()),
             )
         for m in _SEX_COUNTS.finditer(text):
             for num, word in ((m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))):
                 value = parse_number(num) if num else None
                 key = "n_female" if word and word.lower().startswith(("wom", "fem")) else "n_male"
                 if value is not None and key not in rep:
-                    rep[key] = (int(value), unit.evidence(doc, *m.span()))
+                    rep[key] = (int(value), unit.evidence(paper, *m.span()))
         for m in _N_PATIENTS.finditer(text):
             value = parse_number(m.group("n")) or 0
             if value >= 2:
-                counts.append((_treated(text, m), value, unit.evidence(doc, *m.span()), unit))
+                counts.append((_treated(text, m), value, unit.evidence(paper, *m.span()), unit))
     if counts:  # the first count said to be treated; else the largest of the first paragraph
         treated = [c for c in counts if c[0]]
         first = [c for c in counts if c[3] is counts[0][3]]
@@ -318,12 +319,12 @@ def _reported(analysis: Analysis, out: FieldValues) -> None:
         out.put(f"reported.{key}", value, [ev])
 
 
-def extract_study(analysis: Analysis, n_patients: int) -> FieldValues:
+def extract_study(doc: Doc, n_patients: int) -> FieldValues:
     """Study-level values; ``reported.*`` keys carry pooled summaries."""
     out = FieldValues()
-    _title_authors(analysis, out)
-    _citation(analysis, out)
-    _indication(analysis, out)
+    _title_authors(doc, out)
+    _citation(doc, out)
+    _indication(doc, out)
     if n_patients != 1:
-        _reported(analysis, out)
+        _reported(doc, out)
     return out

@@ -1,6 +1,6 @@
 """`dva_context`: marks concept spans as negated, hypothetical or family history.
 
-NegEx/ConText-style cue rules kept as data (``patterns/context.json``): a pre cue acts on a
+NegEx/ConText-style cue rules kept as data (``rules.json``): a pre cue acts on a
 concept that follows it within ``window`` tokens of the same sentence, unless a terminator
 ("but", ",", ";" ...) stands between; a post cue acts on a concept just before it.
 """
@@ -14,7 +14,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-PATTERNS = Path(__file__).parent / "patterns" / "context.json"
+from extract.docattrs import register
+
+PATTERNS = Path(__file__).parent / "rules.json"
 FLAGS = ("negated", "hypothetical", "family")
 
 
@@ -137,9 +139,7 @@ class Context:
     def __init__(self, name: str, span_keys: list[str]) -> None:
         self.name = name
         self.span_keys = span_keys
-        for ext in FLAGS:
-            if not Span.has_extension(ext):
-                Span.set_extension(ext, default=False)
+        register()
 
     def __call__(self, doc: Doc) -> Doc:
         view = None

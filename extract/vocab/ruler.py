@@ -1,4 +1,4 @@
-"""`dva_vocab`: marks every mention of a vocabulary concept in ``doc.spans["vocab"]``.
+"""`dva_vocab`: marks every mention of a vocabulary concept in ``doc.spans["vocab"]``, unit by unit.
 
 Terms match case-insensitively (PhraseMatcher on LOWER), abbreviations case-sensitively (ORTH).
 Abbreviations that mean other things too (PT, PTA, HD) count only where the paper defines them:
@@ -7,6 +7,7 @@ the defining long form, looked up in the vocabularies, decides the concept.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.attrs import ORTH
@@ -16,6 +17,8 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.docattrs import register
+from extract.units.unit import invalidate, unit_bounds
 from extract.vocab import fold, load
 
 CONCEPTS = ("arteries", "veins", "risk_factors", "amputation_levels", "devices", "indications")
@@ -62,32 +65,44 @@ class VocabRuler:
                     self.abbrevs.add(match_id, list(nlp.tokenizer.pipe(entry.abbrevs)))
         for canonical, forms in manufacturers.items():
             self.terms.add(f"manufacturers|{canonical}", list(nlp.tokenizer.pipe(forms)))
-        for ext in ("negated", "hypothetical", "family"):
-            if not Span.has_extension(ext):
-                Span.set_extension(ext, default=False)
+        register()
 
     def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        matches = sorted(
+            (start, end, match_id)
+            for matcher in (self.terms, self.abbrevs)
+            for match_id, start, end in matcher(doc)
+        )
+        defined: dict[str, str] = doc._.abbrevs or {}
+        defined_at = _defined_tokens(doc, defined)
         spans: list[Span] = []
-        vocab = doc.vocab.strings
-        for matcher in (self.terms, self.abbrevs):
-            for match_id, start, end in matcher(doc):
-                concept, key = vocab[match_id].split("|", 1)
-                spans.append(Span(doc, start, end, label=concept, kb_id=key))
-        defined: dict[str, str] = doc.user_data.get("abbreviations", {})
-        for i in _defined_tokens(doc, defined):
-            long_form = defined.get(doc[i].text)
-            if long_form:
-                hit = lookup_long_form(long_form)
+        for first, last in unit_bounds(doc):
+            found: list[Span] = []
+            lo = bisect.bisect_left(matches, (first,))
+            for start, end, match_id in matches[lo:]:
+                if start >= last:
+                    break
+                if end <= last:
+                    concept, key = strings[match_id].split("|", 1)
+                    found.append(Span(doc, start, end, label=concept, kb_id=key))
+            lo = bisect.bisect_left(defined_at, first)
+            for i in defined_at[lo:]:
+                if i >= last:
+                    break
+                hit = lookup_long_form(defined[doc[i].text])
                 if hit:
-                    spans.append(Span(doc, i, i + 1, label=hit[0], kb_id=hit[1]))
-        kinds = [self._vessel_kind(s) for s in filter_spans(spans)]
-        doc.spans[self.span_key] = _coordinated_veins(kinds)
+                    found.append(Span(doc, i, i + 1, label=hit[0], kb_id=hit[1]))
+            kinds = [self._vessel_kind(s, last) for s in filter_spans(found)]
+            spans.extend(_coordinated_veins(kinds))
+        doc.spans[self.span_key] = spans
+        invalidate(doc, self.span_key)
         return doc
 
     @staticmethod
-    def _vessel_kind(span: Span) -> Span:
+    def _vessel_kind(span: Span, last: int) -> Span:
         """ "PT vein", "peroneal veins": an artery name followed by a vein word is a vein."""
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        nxt = span.doc[span.end] if span.end < last else None
         if span.label_ == "arteries" and nxt is not None and nxt.lower_ in VEIN_WORDS:
             if span.kb_id_ in load("veins"):
                 return Span(span.doc, span.start, span.end + 1, label="veins", kb_id=span.kb_id_)

@@ -1,7 +1,8 @@
 """Tables: both orientations, pipes and tabs, ragged rows, footnote abbreviations."""
 
+from extract.abbreviations import footnote_abbreviations
 from extract.sections import segment
-from extract.tables import find_tables, footnote_abbreviations, label_families
+from extract.tables import find_tables, label_families
 
 
 def _tables(text: str):

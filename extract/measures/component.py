@@ -1,6 +1,7 @@
 """`dva_measures`: sizes, ages, durations and Rutherford classes as spans with parsed values.
 
-The regular expressions are data (``patterns/measures.json``); this module parses their groups.
+The regular expressions are data (``patterns.json`` beside this module); this module parses their
+groups. Each unit's text is searched on its own, so a match never joins two cells or paragraphs.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.nlp.gates import TextGate
+from extract.docattrs import paper_of, register
+from extract.measures.gates import TextGate
+from extract.units.unit import invalidate, unit_bounds
 from extract.vocab import rutherford_key
 
-PATTERNS = Path(__file__).parent / "patterns" / "measures.json"
+PATTERNS = Path(__file__).parent / "patterns.json"
 # Unicode hyphens, minus and no-break spaces read as their ASCII forms; one character for one,
 # so match offsets stay offsets into the document text.
 _SAME_LENGTH_FOLDS = str.maketrans(
@@ -31,7 +34,6 @@ _SAME_LENGTH_FOLDS = str.maketrans(
     }
 )
 _FOLDED = tuple(chr(code) for code in _SAME_LENGTH_FOLDS)
-TEXT_KEY = "dva_text"  # doc.user_data[TEXT_KEY]: the doc's text, when the caller already has it
 DAYS_PER = {
     "day": 1.0,
     "week": 7.0,
@@ -126,18 +128,27 @@ def _longest_per_label(spans: list[Span]) -> list[Span]:
 
 
 class Measures:
-    """Regex measures over the doc text, kept as spans with ``span._.value``."""
+    """Regex measures over each unit's text, kept as spans with ``span._.value``."""
 
     def __init__(self, name: str, span_key: str) -> None:
         self.name = name
         self.span_key = span_key
-        if not Span.has_extension("value"):
-            Span.set_extension("value", default=None)
+        register()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = paper_of(doc).text
+        spans: list[Span] = []
+        for first, last in unit_bounds(doc):
+            start = doc[first].idx
+            end = doc[last - 1].idx + len(doc[last - 1])
+            spans.extend(self._measure(doc, text[start:end], start))
+        doc.spans[self.span_key] = spans
+        invalidate(doc, self.span_key)
+        return doc
+
+    def _measure(self, doc: Doc, text: str, offset: int) -> list[Span]:
+        """The measures of one unit's text (``offset``: where it starts in the Doc)."""
         spans = []
-        # Doc.text joins every token: build it once, not once per pattern
-        text = doc.user_data.get(TEXT_KEY) or doc.text  # the caller may hand the text over
         if any(ch in text for ch in _FOLDED):  # translate() is slow on non-ASCII text
             text = text.translate(_SAME_LENGTH_FOLDS)
         gate = TextGate(text)  # skips patterns whose required words the text lacks
@@ -150,14 +161,16 @@ class Measures:
                     if value is None:
                         continue
                     span = doc.char_span(
-                        match.start(), match.end(), label=label, alignment_mode="expand"
+                        offset + match.start(),
+                        offset + match.end(),
+                        label=label,
+                        alignment_mode="expand",
                     )
                     if span is None:
                         continue
                     span._.value = value
                     spans.append(span)
-        doc.spans[self.span_key] = _longest_per_label(spans)
-        return doc
+        return _longest_per_label(spans)
 
 
 @Language.factory("dva_measures", default_config={"span_key": "measures"})
