@@ -7,11 +7,16 @@ import re
 from spacy.tokens import Doc
 
 from extract.fields.candidates import FieldValues
+from extract.fields.study.dates import journal_from_lines, year_from_dates
 from extract.sections import Section
 
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-CITATION = re.compile(
-    r"^\s*(?P<journal>[A-Z][A-Za-z.&'() -]{2,80}?)\.?\s+(?P<year>(?:19|20)\d\d)\s*[;:,]"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+CITATION = re.compile(  # "J Vasc Surg. 2021;74:..." "J Chir (Paris). 1993 Jan;130(1)" "EurJ X 1,251-8 (1987)"
+    r"^\s*(?P<journal>[A-Z][A-Za-z.&'() -]{2,80}?)\.?\s+(?:(?P<year>(?:19|20)\d\d)"
+    rf"(?:\s+{_MONTH}(?:\s*-\s*{_MONTH})?(?:\s+\d{{1,2}})?)?\s*[;:,]"
+    r"|\d{1,3}\s*,\s*\d+\s*[-–]\s*\d+\s*\((?P<year2>(?:19|20)\d\d)\))",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -99,17 +104,22 @@ def citation(doc: Doc, out: FieldValues) -> None:
                         )
                     ],
                 )
+                group = "year" if match.group("year") else "year2"
                 out.put(
                     "year",
-                    int(match.group("year")),
+                    int(match.group(group)),
                     [
                         paper.evidence(
-                            offset + match.start("year"), offset + match.end("year"), "front"
+                            offset + match.start(group), offset + match.end(group), "front"
                         )
                     ],
                 )
                 offset -= base
             offset += len(line)
+    if "journal" not in out.values:
+        journal_from_lines(doc, out)
+    if "year" not in out.values:
+        year_from_dates(doc, out)
     if "year" not in out.values:
         _year_from_issue_lines(pieces, paper, out)
 

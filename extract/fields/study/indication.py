@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from extract.fields.candidates import FieldValues
+from extract.sections import SectionKind as K
 from extract.vocab import load
 
 
@@ -51,6 +53,38 @@ def indication(doc: Doc, out: FieldValues) -> None:
             key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
             out.put("indication", key, counts[key][:3])
             return
+    _indication_by_picture(doc, out)
+
+
+_NOT_OWN = (K.REFERENCES, K.BACK, K.DISCUSSION)
+
+
+@cache
+def _pictures() -> dict[str, re.Pattern]:
+    vocab = load("indications")
+    return {
+        key: re.compile("|".join(f"(?:{p})" for p in vocab.attr(key, "picture", [])), re.I)
+        for key in vocab.keys()
+        if vocab.attr(key, "picture")
+    }
+
+
+def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
+    """Where the paper names no indication: its clinical picture ("rest pain", "gangrene",
+    "no-option" -> CLTI; "acute arterial occlusion" -> ALI), the most described one."""
+    paper = doc._.paper
+    found: dict[str, list] = {}
+    title = _title_block(doc)
+    places = [(title.start, title.text)] if title is not None else []
+    places += [(u.start, u.text) for u in doc._.units if u.section_kind not in _NOT_OWN]
+    for start, text in places:
+        for key, pattern in _pictures().items():
+            for match in pattern.finditer(text):
+                ev = paper.evidence(start + match.start(), start + match.end(), "indication")
+                found.setdefault(key, []).append(ev)
+    if found:
+        key = max(found, key=lambda k: (len(found[k]), -found[k][0].start))
+        out.put("indication", key, found[key][:3])
 
 
 _COUNTED = re.compile(r"^\s*(?:in|:|\(n\s*=|,\s*n\s*=)\s*(\d+)")
