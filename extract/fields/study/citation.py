@@ -11,12 +11,12 @@ from extract.fields.study.dates import journal_from_lines, year_from_dates
 from extract.sections import Section
 
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-CITATION = re.compile(  # "J Vasc Surg. 2021;74:..." "J Chir (Paris). 1993 Jan;130(1)" "EurJ X 1,251-8 (1987)"
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "J Vasc Surg. 2021;74:..." / "J Chir (Paris). 1993 Jan;130(1):12-9." / "EurJ X 1,251-8 (1987)"
+CITATION = re.compile(
     r"^\s*(?P<journal>[A-Z][A-Za-z.&'() -]{2,80}?)\.?\s+(?:(?P<year>(?:19|20)\d\d)"
     rf"(?:\s+{_MONTH}(?:\s*-\s*{_MONTH})?(?:\s+\d{{1,2}})?)?\s*[;:,]"
-    r"|\d{1,3}\s*,\s*\d+\s*[-–]\s*\d+\s*\((?P<year2>(?:19|20)\d\d)\))",
-    re.IGNORECASE,
+    r"|\d{1,3}\s*,\s*\d+\s*[-–]\s*\d+\s*\((?P<year2>(?:19|20)\d\d)\))"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
