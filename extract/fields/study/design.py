@@ -42,6 +42,9 @@ def design(doc: Doc, n_rows: int, n_reported: int | None, out: FieldValues) -> N
     if n_reported == 1:
         out.values["design"] = "case_report"
         return
+    if n_reported <= CUES.data["design"]["always_series"][0]:
+        out.values["design"] = "case_series"
+        return
     for name, value in (("series", "case_series"), ("cohort", "cohort")):
         place = _said(doc, name)
         if place is not None:

@@ -66,3 +66,41 @@ def test_design_a_registry_is_a_cohort(run):
         "percutaneous deep vein arterialization.\n"
     )
     assert (result.study.design, result.study.n_patients) == ("cohort", 32)
+
+
+def test_counts_modifiers_between_the_number_and_patients(run):
+    result = run(
+        "Deep vein arterialization\n\nAbstract\n\n"
+        "The prospective study enrolled 32 end-stage, or no-option, CLTI patients at seven "
+        "centers. Limb salvage was achieved in 24.\n"
+    )
+    assert (result.study.n_patients, result.study.design) == (32, "cohort")
+
+
+def test_counts_a_percentage_of_patients_is_no_count(run):
+    result = run(
+        "Distal venous arterialization\n\nAbstract\n\n"
+        "In 14-20 per cent of patients no bypass is possible. There were 15 patients; all "
+        "underwent distal venous arterialization.\n"
+    )
+    assert result.study.n_patients == 15
+
+
+def test_counts_in_other_studies_are_not_the_papers(run):
+    result = run(
+        "Venous arterialization in a non-reconstructable leg\n\nIntroduction\n\n"
+        "Schreve reported a meta-analysis of 768 patients after venous arterialization.\n"
+    )
+    assert result.study.n_patients is None
+
+
+def test_counts_spanish_patients_sexes_and_mean_age(run):
+    result = run(
+        "Arterialización venosa del pie diabético\n\nResumen\n\n"
+        "De 2000 a 2009, 59 pacientes con pie diabético fueron tratados por arterialización "
+        "venosa. De los 58 pacientes restantes, 44 fueron hombres y 14 mujeres, con edad "
+        "promedio de 71 años.\n"
+    )
+    reported = result.study.reported
+    assert result.study.n_patients == 59
+    assert (reported.n_male, reported.n_female, reported.mean_age_years) == (44, 14, 71.0)
