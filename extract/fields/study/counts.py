@@ -21,7 +21,8 @@ _SEX_COUNTS = re.compile(
     re.IGNORECASE,
 )
 _MEAN_AGE = re.compile(
-    r"\b(?:mean age|edad media|edad promedio|idade m[ée]dia|[âa]ge moyen)\b[^0-9]{0,12}?(?P<v>\d{2}(?:[.,]\d+)?)",
+    r"\b(?:mean age|edad media|edad promedio|idade m[ée]dia|[âa]ge moyen)\b"
+    r"[^0-9]{0,12}?(?P<v>\d{2}(?:[.,]\d+)?)",
     re.IGNORECASE,
 )
 _MEDIAN_FU = re.compile(
