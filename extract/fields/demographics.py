@@ -59,6 +59,12 @@ def _text_sex(scope: PatientScope, doc: Document) -> list[Candidate]:
                     sex = "female" if token.lower_ in female else "male"
                     ev = unit.doc_evidence(doc, span.start_char, token.idx + len(token.text))
                     return [Candidate(sex, [ev])]
+            before = unit.tokens(span.start - 3, span.start)  # "Paciente femenina de 59 años"
+            for token in before:
+                if token.lower_ in female or token.lower_ in male:
+                    sex = "female" if token.lower_ in female else "male"
+                    ev = unit.doc_evidence(doc, token.idx, span.end_char)
+                    return [Candidate(sex, [ev])]
     counts = {"female": [], "male": []}
     for unit in scope.text_units():
         if unit.section_kind == "figures":

@@ -93,10 +93,12 @@ def _amputation(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     for unit in _readable(scope):
         for match in regex("outcome", "major_words").finditer(unit.text):
             ev = unit.evidence(doc, *match.span())
-            negated = re.search(
-                r"\b(?:no|not|avoided|without|free)\b", _sentence_at(unit, match.start())
-            )
+            negated = regex("outcome", "major_negation").search(_sentence_at(unit, match.start()))
             out.put("major_amputation", not negated, [ev])
+            return
+    for unit in _readable(scope):
+        for match in regex("outcome", "no_major").finditer(unit.text):
+            out.put("major_amputation", False, [unit.evidence(doc, *match.span())])
             return
 
 

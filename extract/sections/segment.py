@@ -286,7 +286,7 @@ def _block_kind(text: str, first: bool) -> str:
 
 
 _LICENCE = re.compile(r"\b(?:licen[cs]e|copyright|rights reserved|creative commons)\b", re.I)
-_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][”\"’]? [A-Z“\"]")
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][”\"’]?\s+[A-Z“\"]")
 
 
 def _is_prose(block: Block) -> bool:
