@@ -40,6 +40,8 @@ def process_paper(
     model: str | None,
     max_bytes: int,
     max_pages: int,
+    max_chars: int = 1_000_000,
+    max_memory: int = 1 << 30,
 ) -> dict[str, Any]:
     """Extract one paper; a record ``{sha256, path, status, result | error, kind, seconds}``."""
     from extract import pipeline
@@ -47,8 +49,21 @@ def process_paper(
     started = time.perf_counter()
     record: dict[str, Any] = {"sha256": sha256, "path": path, "model": model}
     try:
-        result = pipeline.extract_paper(path, model=model, max_bytes=max_bytes, max_pages=max_pages)
+        result = pipeline.extract_paper(
+            path,
+            model=model,
+            max_bytes=max_bytes,
+            max_pages=max_pages,
+            max_chars=max_chars,
+            max_memory=max_memory,
+        )
         record.update(status=STATUS_OK, result=result.model_dump(mode="json"))
+    except MemoryError:  # the worker's cap (--max-memory): retried by --resume, maybe with more
+        record.update(
+            status=STATUS_FAILED,
+            kind=KIND_INTERNAL,
+            error=f"needs over --max-memory {max_memory >> 20} MB of memory",
+        )
     except ModelError as exc:
         record.update(status=STATUS_FAILED, kind=KIND_CONFIG, error=_short(str(exc), Path(path)))
     except ExtractError as exc:
