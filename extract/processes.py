@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import faulthandler
 import os
 import resource
 import signal
@@ -159,7 +160,8 @@ def _child(func, args, limit, read_fd, write_fd, parent) -> None:  # pragma: no 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)  # a library's own messages must not reach the user
+        os.dup2(devnull, 2)  # a library's own messages must not reach the user,
+        faulthandler.disable()  # nor a traceback of the abort that ends an over-limit child
         die_with_parent(parent, watchdog=False)
         cap_memory(limit)
         writer = Connection(write_fd, readable=False)
