@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import faulthandler
+import gc
 import os
 import resource
 import signal
@@ -122,7 +123,12 @@ def run_capped(func: Callable[..., Any], args: tuple, limit: int) -> Any:
     read_fd, write_fd = os.pipe()
     parent = os.getpid()
     rss_before = _rss()
-    pid = os.fork()
+    gc.freeze()  # the child's garbage collector leaves the parent's objects (and pages) alone
+    try:
+        pid = os.fork()
+    finally:
+        if os.getpid() == parent:
+            gc.unfreeze()
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         _child(func, args, limit, read_fd, write_fd, parent)
     os.close(write_fd)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from peak import run_with_peak
 
 import cli
 
@@ -50,25 +50,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _run_measured(*args) -> tuple[CliRun, float]:
-    """Run ``python cli.py ARGS`` as a real process: its result and peak memory in MB.
+    """Run ``python cli.py ARGS`` as a real process: its result and true peak memory in MB.
 
     The peak is the largest resident set of the process and of every child it waited for (the
-    PDF reading child included), read from ``wait4`` for this one process only.
+    PDF reading child included); see ``tests/peak.py``.
     """
-    proc = subprocess.Popen(
-        [sys.executable, "cli.py", *map(str, args)],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    return CliRun(proc.returncode, out, err), usage.ru_maxrss / 1024
+    argv = [sys.executable, "cli.py", *map(str, args)]
+    code, out, err, peak = run_with_peak(argv, REPO, {**os.environ, "PYTHONPATH": str(REPO)})
+    return CliRun(code, out, err), peak
 
 
 @pytest.fixture
