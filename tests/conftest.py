@@ -38,7 +38,9 @@ def case(run):
     """The one patient of a small case report made of ``sentences`` (after ``intro``)."""
 
     def _case(sentences: str, intro: str = "A 70-year-old man."):
-        return run(f"A case\n\nCase report\n\n{intro} {sentences}\n").patients[0]
+        return run(
+            f"Deep vein arterialization: a case\n\nCase report\n\n{intro} {sentences}\n"
+        ).patients[0]
 
     return _case
 

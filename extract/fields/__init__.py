@@ -14,9 +14,12 @@ from extract.fields.risk_factors import extract_risk_factors
 from extract.fields.rutherford import extract_rutherford
 from extract.fields.stents import extract_stents
 from extract.fields.study import extract_study
+from extract.fields.study.design import design
+from extract.fields.study.relevance import relevance
 from extract.patients import PatientScope
 from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Reported, Source, Study
+from schemas.names import first_author, study_label
 
 PATIENT_EXTRACTORS = (
     extract_demographics,
@@ -57,14 +60,22 @@ def _study_indication(study: FieldValues, patients: list[FieldValues]) -> None:
         study.put("indication", top, evidence)
 
 
-def _design(n: int, title: str | None) -> str:
-    if n == 1:
-        return "case_report"
-    if n >= 2:
-        return "case_series"
-    if title and any(w in title.lower() for w in ("randomized", "randomised", "trial")):
-        return "trial"
-    return "cohort"
+_LATE = ("design", "relevance")  # study facts decided once the patients are known
+DVA_FIELDS = ("donor_artery", "target_vein", "stents", "prior_dva")
+
+
+def _without_dva(patient: Patient) -> Patient:
+    """A patient of a paper that did no venous arterialization: no circuit fields."""
+    kept = {k: v for k, v in patient.evidence.items() if k not in DVA_FIELDS}
+    return patient.model_copy(
+        update={
+            "donor_artery": None,
+            "target_vein": None,
+            "stents": [],
+            "prior_dva": [],
+            "evidence": kept,
+        }
+    )
 
 
 def source_of(paper: Document) -> Source:
@@ -113,13 +124,30 @@ def build_result(doc: Doc) -> ExtractionResult:
     elif n_reported:
         evidence["n_patients"] = study_values.evidence.get("reported.n_reported", [])
     evidence.pop("reported.n_reported", None)
+    authors = sv.get("authors", [])
+    if authors and evidence.get("authors"):
+        evidence["first_author"] = evidence["authors"][:1]
+    design(doc, len(patients), n_reported, study_values)
+    circuits = [
+        p.evidence["donor_artery"][0]
+        for p in patients
+        if p.donor_artery and p.target_vein and p.evidence.get("donor_artery")
+    ]
+    relevance(doc, len(patients), n_reported, study_values, circuits)
+    if study_values.values.get("relevance") == "not_dva":
+        patients = [_without_dva(p) for p in patients]
+    sv = study_values.values
+    evidence.update({k: v for k, v in study_values.evidence.items() if k in _LATE and v})
     study = Study(
         title=sv.get("title"),
-        authors=sv.get("authors", []),
+        authors=authors,
+        first_author=first_author(authors),
+        study_label=study_label(authors, sv.get("year")),
         journal=sv.get("journal"),
         year=sv.get("year"),
         doi=sv.get("doi"),
-        design=_design(len(patients), sv.get("title")),
+        design=sv.get("design"),
+        relevance=sv.get("relevance"),
         indication=sv.get("indication"),
         n_patients=n,
         reported=Reported(**reported),

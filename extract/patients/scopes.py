@@ -68,7 +68,34 @@ def _is_single_case(doc: Doc) -> bool:
     summaries = [u for u in narrative if u.section_kind in _SUMMARIES]
     if any(regex("patients", "cohort").search(u.text) for u in summaries):
         return False
-    return any(_introduces_patient(u) for u in narrative)
+    return any(_introduces_patient(u) for u in narrative) or declares_single_case(doc)
+
+
+def _own_blocks(doc: Doc) -> list[str]:
+    """Texts of the title, article type and the blocks of the paper's own sections."""
+    layout = doc._.layout
+    skip = (SectionKind.REFERENCES, SectionKind.DISCUSSION, SectionKind.BACK)
+    return [
+        b.text
+        for b in layout.blocks
+        if b.kind in ("title", "article_type", "heading", "paragraph", "fields")
+        and layout.section_of(b).kind not in skip
+    ]
+
+
+def declares_single_case(doc: Doc) -> bool:
+    """The paper says it reports one case, or tells the story of one named person."""
+    texts = _own_blocks(doc)
+    if any(regex("single", "declares").search(t) for t in texts):
+        return True
+    named = regex("single", "named")
+    doctor = regex("single", "doctor")
+    for text in texts:
+        for match in named.finditer(text):
+            around = text[max(0, match.start() - 25) : match.end() + 25]
+            if not doctor.search(around):
+                return True
+    return False
 
 
 def excluded_reason(scope: PatientScope) -> str | None:

@@ -25,6 +25,19 @@ def _config() -> tuple[dict, dict]:
 
 
 @cache
+def _furniture() -> re.Pattern:
+    with open(_HERE / "furniture.toml", "rb") as handle:
+        lines = tomllib.load(handle)["lines"]
+    return re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    """A block made only of site-furniture lines ("Skip to main content", "Advertisement")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return bool(lines) and all(_furniture().fullmatch(line) for line in lines)
+
+
+@cache
 def label_patterns() -> dict[str, re.Pattern]:
     """Compiled patient-label patterns (label, runin, row_id, id_header)."""
     return {k: re.compile(v, re.IGNORECASE) for k, v in _config()[1].items()}
@@ -196,7 +209,7 @@ def classify_heading(title: str) -> K:
     if patient_label(title):
         return K.CASE
     headings, _ = _config()
-    lowered = " " + re.sub(r"[^a-z ]+", " ", title.lower()) + " "
+    lowered = " " + re.sub(r"[^\w -]+|[\d_]+", " ", title.lower()) + " "
     for kind in headings["order"]:
         for word in headings["kinds"].get(kind, ()):
             if f" {word} " in lowered:
@@ -248,6 +261,8 @@ def _is_field_list(lines: list[str]) -> bool:
 
 def _block_kind(text: str, first: bool) -> str:
     stripped = text.strip()
+    if is_furniture(stripped):
+        return "furniture"
     lines = stripped.splitlines()
     if len(lines) == 2 and _UNDERLINE.match(lines[1]) and len(lines[0]) <= 200:
         return "title" if first else "heading"
@@ -270,10 +285,19 @@ def _block_kind(text: str, first: bool) -> str:
     return "paragraph"
 
 
+_LICENCE = re.compile(r"\b(?:licen[cs]e|copyright|rights reserved|creative commons)\b", re.I)
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][”\"’]? [A-Z“\"]")
+
+
 def _is_prose(block: Block) -> bool:
-    """Running text (not a title, author, affiliation or citation line) before any heading."""
+    """Running text (not a title, author, affiliation or citation line) before any heading;
+    an excerpt may stop in mid-sentence."""
     text = block.text.strip()
-    return len(text) >= 250 and text.endswith((".", ")")) and text.count(". ") >= 2
+    if len(text) >= 250 and text.endswith((".", ")")) and text.count(". ") >= 2:
+        return True
+    words = len(text.split())
+    ends = len(_SENTENCE_END.findall(text)) + bool(re.search(r"[a-z)][.!?][”\"’]?$", text))
+    return words >= 40 and ends >= 2 or words >= 20 and ends >= 2 and not _LICENCE.search(text)
 
 
 _ENDS_CASE = re.compile(
@@ -301,7 +325,7 @@ def segment(text: str) -> Layout:
     blocks: list[Block] = []
     for start, end in _raw_blocks(text):
         chunk = text[start:end]
-        first = all(b.kind == "article_type" for b in blocks)
+        first = all(b.kind in ("article_type", "furniture") for b in blocks)
         blocks.append(Block(kind=_block_kind(chunk, first), start=start, end=end, text=chunk))
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if block.kind == "paragraph" and prev.kind in ("table", "footnote"):

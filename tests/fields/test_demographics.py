@@ -9,15 +9,26 @@ def test_demographics_sex_age_cells_either_order(run):
 
 def test_demographics_sex_from_pronouns_only(run):
     result = run(
-        "A case\n\nCase report\n\nA 59-year-old active smoker presented with pain. "
+        "Deep vein arterialization: a case\n\nCase report\n\n"
+        "A 59-year-old active smoker presented with pain. "
         "Her history included hypertension, and she had smoked for 40 years.\n"
     )
     assert result.patients[0].sex == "female"
 
 
 def test_demographics_age_in_words_and_yr_old(run):
-    assert run("A case\n\nCase report\n\nA sixty-two-year-old man.\n").patients[0].age_years == 62
-    assert run("A case\n\nCase report\n\nWe treated a 77-yr-old.\n").patients[0].age_years == 77
+    assert (
+        run("Deep vein arterialization: a case\n\nCase report\n\nA sixty-two-year-old man.\n")
+        .patients[0]
+        .age_years
+        == 62
+    )
+    assert (
+        run("Deep vein arterialization: a case\n\nCase report\n\nWe treated a 77-yr-old.\n")
+        .patients[0]
+        .age_years
+        == 77
+    )
 
 
 def test_demographics_table_narrative_disagreement_keeps_table_and_records_conflict(run):

@@ -41,7 +41,8 @@ def test_outcomes_reintervention_after_index_counts(case):
 
 def test_outcomes_inflow_angioplasty_before_dva_is_not_reintervention(run):
     result = run(
-        "A case\n\nCase report\n\nA 70-year-old man. Inflow was optimized with angioplasty "
+        "Deep vein arterialization: a case\n\nCase report\n\n"
+        "A 70-year-old man. Inflow was optimized with angioplasty "
         "after failed lysis. A DVA was then created. No reintervention was required.\n"
     )
     assert result.patients[0].reintervention is False

@@ -49,7 +49,7 @@ def test_patients_value_in_case_section_belongs_to_that_case_even_with_a_table(r
 
 def test_patients_figure_caption_naming_nobody_is_not_attributed(run):
     result = run(
-        "A case\n\nCase report\n\nA 70-year-old man underwent DVA.\n\n"
+        "Deep vein arterialization: a case\n\nCase report\n\nA 70-year-old man underwent DVA.\n\n"
         "**Figure 1.** A 5 mm x 150 mm Viabahn stent graft in the posterior tibial vein.\n"
     )
     assert result.patients[0].stents == []

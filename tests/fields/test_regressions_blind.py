@@ -3,7 +3,7 @@
 
 def test_regression_space_aligned_columns_with_wrapped_cells(run):
     result = run(
-        "Series\n\nTable 1. Patients\n\n"
+        "Deep vein arterialization series\n\nTable 1. Patients\n\n"
         "                  Pt 1          Pt 2\n"
         "Age (y)           76            69\n"
         "Risk factors      HTN, T2DM,    HD,\n"
@@ -65,7 +65,8 @@ def test_regression_new_circuit_after_an_earlier_dva(case):
 
 def test_regression_vessel_abbreviation_in_donor_column_even_if_defined_otherwise(run):
     result = run(
-        "Series\n\nPt\tDonor artery\tReintervention\n1\tPTA\tPTA outflow\n\n"
+        "Deep vein arterialization series\n\n"
+        "Pt\tDonor artery\tReintervention\n1\tPTA\tPTA outflow\n\n"
         "PTA, percutaneous transluminal angioplasty; Pt, patient.\n"
     )
     assert (result.patients[0].donor_artery, result.patients[0].reintervention) == (

@@ -3,7 +3,8 @@
 
 def test_rutherford_presentation_and_pre_dva_from_text(run):
     result = run(
-        "A case\n\nCase report\n\nAn 83-year-old woman. At presentation the limb was "
+        "Deep vein arterialization: a case\n\nCase report\n\n"
+        "An 83-year-old woman. At presentation the limb was "
         "Rutherford class 5. At the time of surgery the limb was classified as "
         "Rutherford class 6.\n"
     )
@@ -38,7 +39,8 @@ def test_rutherford_timeline_table_aligned_with_spaces(run):
 
 def test_rutherford_lone_class_with_pre_dva_cue_is_the_presentation(run):
     result = run(
-        "A case\n\nCase report\n\nA 60-year-old woman. After failed thrombolysis the limb was "
+        "Deep vein arterialization: a case\n\nCase report\n\n"
+        "A 60-year-old woman. After failed thrombolysis the limb was "
         "Rutherford class IIb.\n"
     )
     p = result.patients[0]

@@ -2,7 +2,9 @@
 
 
 def _stents(run, sentence):
-    patient = run(f"A case\n\nCase report\n\nA 70-year-old man. {sentence}\n").patients[0]
+    patient = run(
+        f"Deep vein arterialization: a case\n\nCase report\n\nA 70-year-old man. {sentence}\n"
+    ).patients[0]
     return [(s.device, s.diameter_mm, s.length_mm) for s in patient.stents], patient
 
 
@@ -42,7 +44,8 @@ def test_stents_manufacturer_and_covered_from_vocabulary(run):
 
 def test_stents_same_stent_mentioned_twice_counts_once(run):
     result = run(
-        "A case\n\nAbstract\n\nA 59-year-old woman received one 6 × 150 mm Viabahn stent graft.\n\n"
+        "DVA: a case\n\nAbstract\n\n"
+        "A 59-year-old woman received one 6 × 150 mm Viabahn stent graft.\n\n"
         "Case report\n\nA single 6 × 150 mm Viabahn stent graft was deployed into the vein.\n"
     )
     assert len(result.patients[0].stents) == 1
@@ -50,7 +53,8 @@ def test_stents_same_stent_mentioned_twice_counts_once(run):
 
 def test_stents_same_size_different_devices_are_two(run):
     result = run(
-        "A case\n\nCase report\n\nA 70-year-old man. A 5 × 100 mm Viabahn stent graft was placed "
+        "Deep vein arterialization: a case\n\nCase report\n\n"
+        "A 70-year-old man. A 5 × 100 mm Viabahn stent graft was placed "
         "in the vein. A 5 × 100 mm Advanta V12 covered stent was placed at the crossing.\n"
     )
     assert sorted(s.device for s in result.patients[0].stents) == ["Advanta V12", "Viabahn"]

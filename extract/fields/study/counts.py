@@ -1,0 +1,118 @@
+"""Counts and pooled summaries the paper reports (n treated, mean age, sexes, follow-up)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extract.fields.candidates import FieldValues
+from extract.measures import load_patterns, parse_number, to_days
+
+_WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
+_NUMBER = rf"(?:\d+|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_NUM = rf"(?P<n>{_NUMBER})"
+_SEX = r"women|woman|females?|men|man|males?|mujeres|hombres|varones|mulheres|homens"
+_FEMALE = ("wom", "fem", "muj", "mul")
+_SEX_COUNTS = re.compile(
+    rf"{_NUM}\s+(?:patients\s+)?(?:\([^)]{{0,12}}\)\s+)?(?:were\s+|fueron\s+|foram\s+)?"
+    rf"(?P<sa>{_SEX})\b(?:\s*(?:,|and|y|e|/|;)\s*"
+    rf"(?P<m>{_NUMBER})\s+(?P<sb>{_SEX})\b)?",
+    re.IGNORECASE,
+)
+_MEAN_AGE = re.compile(
+    r"\b(?:mean age|edad media|edad promedio|idade m[ée]dia|[âa]ge moyen)\b"
+    r"[^0-9]{0,12}?(?P<v>\d{2}(?:[.,]\d+)?)",
+    re.IGNORECASE,
+)
+_MEDIAN_FU = re.compile(
+    r"\bmedian (?:clinical )?(?:follow-?up|observation period|observation)\b[^0-9]{0,20}?"
+    r"(?P<v>\d+(?:\.\d+)?)\s*"
+    r"(?P<u>days?|weeks?|months?|years?)",
+    re.IGNORECASE,
+)
+_PEOPLE = r"(?:patients?|subjects|participants|pacientes|doentes|patienten)"
+_NOT_MODIFIER = (
+    r"(?:of|per|cent|percent|in|at|on|to|from|with|were|was|had|have|has|and|the|resulting|"
+    r"de|do|dos|das|los|las|en|em|\d+)\b"
+)
+_N_PATIENTS = re.compile(
+    rf"\b{_NUM}(?:-(?:patient|subject)\b|\s+(?:(?!{_PEOPLE}|{_NOT_MODIFIER})[\w“”\"’'—–,-]+\s+)"
+    rf"{{0,5}}?{_PEOPLE}\b)",
+    re.IGNORECASE,
+)
+# a count of patients the paper itself treated, told before the number ("We enrolled 105")
+_TREATED_BEFORE = re.compile(
+    r"\b(?:enrolled|treated|included|operated on|encompassing|review of|series of|total of|"
+    r"experience with|underwent|recruited)\s+(?:a total of\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+# a sentence about other studies: its counts are not this paper's
+_LITERATURE = re.compile(
+    r"\b(?:reported|et al|meta-?analys[ie]s|systematic review|literature|previous(?:ly)? )|\[\d",
+    re.IGNORECASE,
+)
+
+
+_TREATED = re.compile(
+    r"\b(?:underwent|were treated|received|had (?:a )?(?:p?DVA|arteriali[sz]ation)|were included|"
+    r"were enrolled|enrolled|were operated|have been operated|had undergone|were recruited|"
+    r"fueron tratados|foram tratados|fueron intervenidos)\b"
+)
+
+
+def _treated(text: str, match: re.Match) -> bool:
+    """Whether a patient count is followed by its treatment in the same clause, before any
+    other count ("Of 41 patients screened, 27 patients underwent pDVA": only the 27), or
+    introduced by it ("We enrolled 105 patients")."""
+    if _TREATED_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        return True
+    window = re.split(r"[.;]", text[match.end() : match.end() + 80])[0]
+    following = _N_PATIENTS.search(window)
+    return bool(_TREATED.search(window[: following.start()] if following else window))
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = text.find(". ", at)
+    return text[start : end if end != -1 else len(text)]
+
+
+def reported(doc: Doc, out: FieldValues) -> None:
+    paper = doc._.paper
+    units = [
+        u
+        for u in doc._.units
+        if u.source == "text"
+        and u.section_kind in ("abstract", "results", "methods", "body", "front")
+    ]
+    rep: dict = {}
+    counts: list[tuple] = []
+    for unit in units:
+        text = unit.text
+        if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
+            value = float(m.group("v").replace(",", "."))
+            rep["mean_age_years"] = (value, unit.evidence(paper, *m.span()))
+        if "median_follow_up_days" not in rep and (m := _MEDIAN_FU.search(text)):
+            rep["median_follow_up_days"] = (
+                to_days(float(m.group("v")), m.group("u")),
+                unit.evidence(paper, *m.span()),
+            )
+        for m in _SEX_COUNTS.finditer(text):
+            for num, word in ((m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))):
+                value = parse_number(num) if num else None
+                key = "n_female" if word and word.lower().startswith(_FEMALE) else "n_male"
+                if value is not None and key not in rep:
+                    rep[key] = (int(value), unit.evidence(paper, *m.span()))
+        for m in _N_PATIENTS.finditer(text):
+            value = parse_number(m.group("n")) or 0
+            if value >= 2 and not _LITERATURE.search(_sentence(text, m.start())):
+                counts.append((_treated(text, m), value, unit.evidence(paper, *m.span()), unit))
+    if counts:  # the first count said to be treated; else the largest of the first paragraph
+        treated = [c for c in counts if c[0]]
+        first = [c for c in counts if c[3] is counts[0][3]]
+        _, value, ev, _ = treated[0] if treated else max(first, key=lambda c: c[1])
+        rep["n_reported"] = (int(value), ev)
+    for key, (value, ev) in rep.items():
+        out.put(f"reported.{key}", value, [ev])

@@ -1,0 +1,250 @@
+"""Front matter: the title and the author line, as journals, indexes and web pages print them.
+
+The front is read line by line. Lines that are not the title are passed over by what they are:
+site furniture, dates and events ("LINC 2023"), article-type banners, journal and citation lines,
+section labels ("Abstract", "Background:"). The first remaining line that reads like a title is
+the title; the author line follows it ("A. Smith, MD; B. Jones", "By ...", "Autores: ...",
+PubMed's "Lengua F, Nuss J M", one name a line with degrees). A RIS record (``TY  - JOUR``) gives
+both by its tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extract.cuetable import CueTable
+from extract.fields.candidates import FieldValues
+from extract.fields.study.citation import CITATION, DOI
+from extract.sections import SectionKind as K
+from extract.sections.segment import is_article_type, is_furniture
+
+CUES = CueTable(Path(__file__).parent / "cues.toml")
+_DEGREE = re.compile(
+    r"^(?:MD|PhD|MBBS|MB|BS|ChB|FRCS|FRCR|FACS|FSIR|FAHA|FSVM|RPVI|MPH|DO|MSc|MS|DPM|RN|BSN|BA|"
+    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|MCh|DNB|MRCS|MSc|Dr|Prof|FACFAS|FACC|FSCAI)$"
+)
+_RIS = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-\s(?P<value>.*)$")
+_NOT_FRONT = (K.REFERENCES,)
+MAX_LINES = 40
+
+
+@dataclass
+class Line:
+    """One line of the front matter with its offset in the paper."""
+
+    start: int
+    text: str
+
+
+def front_lines(doc: Doc) -> list[Line]:
+    """The first lines of the paper's front blocks (furniture left out), with offsets."""
+    layout = doc._.layout
+    lines: list[Line] = []
+    neighbour = False  # the line after "Next Article in Journal" names another paper
+    for block in layout.blocks:
+        if layout.section_of(block).kind in _NOT_FRONT or block.kind == "furniture":
+            continue
+        pos = block.start
+        for raw in block.text.splitlines(keepends=True):
+            text = raw.strip()
+            if text and not is_furniture(text) and not neighbour:
+                lines.append(Line(pos + raw.index(text), text))
+            neighbour = (
+                bool(text)
+                and bool(CUES.regex("front", "neighbour").search(text))
+                or (neighbour and not text)
+            )
+            pos += len(raw)
+        if len(lines) >= MAX_LINES:
+            break
+    return lines[:MAX_LINES]
+
+
+def _ris(lines: list[Line]) -> dict[str, list[Line]]:
+    """A RIS record's tags (``T1``, ``AU``, ``PY`` ...) with their values' lines."""
+    tags: dict[str, list[Line]] = {}
+    for line in lines:
+        match = _RIS.match(line.text)
+        if match:
+            value = match.group("value").strip()
+            offset = line.start + match.start("value")
+            tags.setdefault(match.group("tag"), []).append(Line(offset, value))
+    return tags if "TY" in tags else {}
+
+
+def _not_title(text: str) -> bool:
+    """A front line that is something else: a date, an event, a banner, a label, a citation."""
+    if CUES.regex("front", "not_title").search(text) or is_article_type(text):
+        return True
+    if CUES.regex("front", "author_label").match(text):
+        return True
+    if DOI.search(text) or CITATION.match(text) or _RIS.match(text):
+        return True
+    if not re.search(r"[a-z]{3}|[\u3040-\u9fff]{4}", text):  # "3342", "X", "2009 年 18 巻"
+        return True
+    return bool(
+        re.fullmatch(r"[\w .,'’&-]{2,60}", text)
+        and CUES.regex("front", "journal_line").search(text)
+    )
+
+
+def _looks_like_title(text: str) -> bool:
+    """A heading-like line: 2-40 words, not several sentences, not a name list."""
+    words = text.split()
+    if not 2 <= len(words) <= 40 or len(text) > 300:
+        return False
+    if re.search(r"[a-z]{2}\. [A-Z]", text) or text.endswith((",", ";")):
+        return False
+    return not _authors(text)
+
+
+def _clean(text: str) -> str:
+    return text.lstrip("#").strip().strip("*").strip()
+
+
+def title_authors(doc: Doc, out: FieldValues) -> None:
+    """Fill ``title`` and ``authors`` from the front matter."""
+    paper = doc._.paper
+    lines = front_lines(doc)
+    tags = _ris(lines)
+    if tags:
+        _from_ris(paper, tags, out)
+        return
+    index = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if not _not_title(line.text) and _looks_like_title(line.text)
+        ),
+        None,
+    )
+    if index is not None:
+        title = lines[index]
+        clean = _clean(re.sub(r"^E\d{3,5}\.\s+", "", title.text))
+        offset = title.start + title.text.index(clean)
+        out.put("title", clean, [paper.evidence(offset, offset + len(clean), "title")])
+    after = lines[index + 1 :] if index is not None else lines
+    if not _author_lines(paper, after[:30], out) and index:
+        _author_lines(paper, lines[:index], out)
+
+
+def _from_ris(paper, tags: dict[str, list[Line]], out: FieldValues) -> None:
+    for tag in ("T1", "TI"):
+        if tag in tags:
+            line = tags[tag][0]
+            out.put("title", line.text, [paper.evidence(line.start, line.start + len(line.text))])
+            break
+    authors = tags.get("AU", []) + tags.get("A1", [])
+    if authors:
+        names = [a.text for a in authors]
+        out.put(
+            "authors", names, [paper.evidence(a.start, a.start + len(a.text)) for a in authors[:3]]
+        )
+
+
+def _author_lines(paper, lines: list[Line], out: FieldValues) -> bool:
+    """The first author line among ``lines``; else names given one a line. True if found."""
+    label = CUES.regex("front", "author_label")
+    for line in lines[:4]:
+        text = label.sub("", line.text, count=1)
+        labelled = text != line.text
+        names = _authors(text) or (_surname_first(text) if labelled else [])
+        if len(names) >= 2 or names and labelled:
+            ev = [paper.evidence(line.start, line.start + len(line.text), "front")]
+            out.put("authors", names, ev)
+            return True
+    names, used = [], []
+    for line in lines:
+        single = _one_name(line.text)
+        if single and single in names:
+            continue
+        if single:
+            names.append(single)
+            used.append(line)
+        elif names and not _between_names(line.text):
+            break
+    if len(names) >= 1 and (len(names) >= 2 or _DEGREE_TAIL.search(used[0].text)):
+        ev = [paper.evidence(u.start, u.start + len(u.text), "front") for u in used[:3]]
+        out.put("authors", names, ev)
+        return True
+    return False
+
+
+def _surname_first(text: str) -> list[str]:
+    """ "Saab, Fadi A., Mustapha, Jihad A." (a labelled list, surname first): paired names."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 2 or len(parts) % 2:
+        return []
+    pairs = list(zip(parts[::2], parts[1::2], strict=True))
+    if not all(re.fullmatch(r"[A-Z][\w’'-]+", a) and _name(f"{b} {a}") for a, b in pairs):
+        return []
+    return [f"{a}, {b}" for a, b in pairs]
+
+
+_NAME_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|(?:van|von|de|da|der|den|del|di|dos|du|la|le)|[A-Z]\.)")
+_DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,5}\.?)(?:,\s*[A-Z][A-Za-z]{0,5})*\s*$")
+
+
+def _one_name(text: str) -> str | None:
+    """A line that is one author ("Ronnie A. Festok, MD", "Francesco Spinelli", "1. N. Saini;
+    Holy Name Medical Center")."""
+    text = re.sub(r"^\s*(?:by\s+|\d+\.\s+)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\s\d,*†‡]+$", "", text.split(";")[0])
+    first, *rest = [p.strip() for p in text.split(",")]
+    if any(_name(r) for r in rest):  # another name on the line: a list, not one author
+        return None
+    return _name(first) or None
+
+
+def _between_names(text: str) -> bool:
+    """Lines that stand between one-a-line names: markers, roles, affiliations."""
+    if re.fullmatch(r"[\d,*†‡ ]+|and|by", text) or re.match(r"\d+\s", text):
+        return True
+    return len(text.split()) <= 8 or bool(CUES.regex("front", "institution").search(text))
+
+
+def _is_degree(token: str) -> bool:
+    """ "MD", "FRCS", "MCh", "(Vasc)": a degree or title after a name, not part of it."""
+    bare = token.strip("(),.*")
+    return bool(_DEGREE.match(bare)) or (len(bare) >= 2 and bare.isalpha() and bare.isupper())
+
+
+def _name(part: str) -> str | None:
+    """One author's name with degrees and markers removed; "" for a degree alone, None for a
+    part that is no name."""
+    part = re.sub(r"(?:\(\w{1,2}\)|\d+|\*|†)+(?=\s|$)", "", part)
+    part = re.sub(r"^\s*\d+\s*", "", part)
+    words = part.split()
+    if len(words) == 2 and re.fullmatch(r"[A-Z]{1,3}", words[1]) and words[0][1:].islower():
+        return part.strip()  # Vancouver style: "Kind GM", "Lengua F"
+    tokens = [t for t in words if not _is_degree(t)]
+    if not tokens:
+        return ""
+    if not 2 <= len(tokens) <= 5 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+        return None
+    if CUES.regex("front", "institution").search(part):
+        return None
+    if not any(len(t.strip(".")) > 1 and t[1:].islower() for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _authors(line: str) -> list[str]:
+    """Names of an author line ("A. B. Smith, MD; C. Jones, PhD and D. Lee1")."""
+    if len(line) > 400 or "\n" in line or "@" in line:
+        return []
+    parts = [p.strip() for p in re.split(r";|,|\band\b|&|\|", line) if p.strip()]
+    names = []
+    for part in parts:
+        if re.match(r"(?:on behalf of|for the)\b", part, re.IGNORECASE):
+            continue
+        name = _name(part)
+        if name is None:
+            return []
+        if name:
+            names.append(name)
+    return names if len(names) >= 1 and len(parts) >= 2 and len(names) <= 40 else []

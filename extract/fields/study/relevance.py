@@ -1,0 +1,81 @@
+"""Whether the paper reports venous arterializations: `dva`, `dva_no_patients` or `not_dva`.
+
+A paper is about DVA when it names a venous arterialization (``cues.toml``: deep, pedal,
+superficial, percutaneous, surgical, upper limb, in the languages met so far). It reports treated
+patients when it describes one, counts them, or tells what was done to them; a review, a technique
+note, an animal study or an editorial is `dva_no_patients`. A paper that never names one (a bypass,
+a thrombectomy, a dialysis fistula) is `not_dva`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extract.cuetable import CueTable
+from extract.fields.candidates import FieldValues
+from extract.sections import SectionKind as K
+from schemas.models import Evidence
+
+CUES = CueTable(Path(__file__).parent / "cues.toml")
+_SKIP = {K.REFERENCES}  # cited papers are not this paper
+
+
+def _places(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, text) of the title and every block of the paper's own sections."""
+    layout = doc._.layout
+    return [
+        (b.start, b.text)
+        for b in layout.blocks
+        if b.kind in ("title", "heading", "paragraph", "fields", "figure", "table", "table_caption")
+        and layout.section_of(b).kind not in _SKIP
+    ]
+
+
+def procedure_mention(doc: Doc) -> Evidence | None:
+    """Evidence of the first venous arterialization the paper names, else None."""
+    pattern = CUES.regex("relevance", "procedure")
+    for start, text in _places(doc):
+        match = pattern.search(text)
+        if match:
+            return doc._.paper.evidence(start + match.start(), start + match.end(), "relevance")
+    return None
+
+
+def treats_patients(doc: Doc) -> bool:
+    """The paper tells what was done to patients of its own (not animals, not others')."""
+    text = " ".join(t for _, t in _places(doc))
+    if CUES.regex("relevance", "not_patients").search(text):
+        return False
+    return bool(CUES.regex("relevance", "treated").search(text))
+
+
+def _circuit(doc: Doc, circuits: list[Evidence]) -> Evidence | None:
+    """A patient's artery-to-vein circuit, unless the paper is about an access fistula."""
+    text = " ".join(t for _, t in _places(doc))
+    if not circuits or CUES.regex("relevance", "access_fistula").search(text):
+        return None
+    return circuits[0]
+
+
+def relevance(
+    doc: Doc,
+    n_rows: int,
+    n_reported: int | None,
+    out: FieldValues,
+    circuits: list[Evidence] | None = None,
+) -> None:
+    """Fill ``relevance`` with its evidence; ``circuits``: evidence of patients' artery-to-vein
+    circuits (a circuit is a venous arterialization even where the paper does not name one)."""
+    mention = procedure_mention(doc) or _circuit(doc, circuits or [])
+    if mention is None:
+        title = next((b for b in doc._.layout.blocks if b.kind == "title"), None)
+        evidence = []
+        if title is not None:
+            evidence = [doc._.paper.evidence(title.start, title.end, "title")]
+        out.put("relevance", "not_dva", evidence)
+        out.values["relevance"] = "not_dva"
+        return
+    treated = n_rows > 0 or bool(n_reported) or treats_patients(doc)
+    out.put("relevance", "dva" if treated else "dva_no_patients", [mention])

@@ -1,0 +1,76 @@
+"""Titles and author lines as indexes, journals and web pages print them."""
+
+
+def _study(run, text):
+    return run(text).study
+
+
+def test_front_site_furniture_and_banners_are_not_the_title(run):
+    study = _study(
+        run,
+        "Skip to main content\n\nAdvertisement\n\nCase Series\n\n"
+        "Pedal Venous Arterialization After Failed Bypass: A Case Series\n\n"
+        "Anna Example, DPM; Ben Sample DPM, FACFAS\n\nJuly 2021\n\nAbstract\n\n"
+        "We present three patients treated with pedal venous arterialization.\n",
+    )
+    assert study.title == "Pedal Venous Arterialization After Failed Bypass: A Case Series"
+    assert study.authors == ["Anna Example", "Ben Sample"]
+    assert (study.first_author, study.study_label) == ("Example", "Example 2021")
+
+
+def test_front_ris_record_gives_title_authors_and_year(run):
+    study = _study(
+        run,
+        "TY  - JOUR\nT1  - Venous Arterialization for the Desert Foot\nAU  - Example, Anna B.\n"
+        "AU  - Sample, Carl\nPY  - 2022\nN2  - Twelve patients underwent venous arterialization.\n",
+    )
+    assert study.title == "Venous Arterialization for the Desert Foot"
+    assert study.authors == ["Example, Anna B.", "Sample, Carl"]
+    assert (study.first_author, study.year) == ("Example", 2022)
+
+
+def test_front_vancouver_author_line_before_the_citation(run):
+    study = _study(
+        run,
+        "Example A, Sample J M, Tester R\nJ Vasc Examples (Torino). 1986 Jul-Aug;12(4):301-5.\n"
+        "Eight patients with rest pain underwent arterialization of the foot veins.\n",
+    )
+    assert study.authors == ["Example A", "Sample J M", "Tester R"]
+    assert (study.journal, study.year) == ("J Vasc Examples (Torino)", 1986)
+
+
+def test_front_one_name_a_line_with_roles_and_affiliations(run):
+    study = _study(
+        run,
+        "IR 2025\nEducational Exhibit\nDeep Vein Arterialization for the No-Option Foot\n"
+        "Anna Example, MD\nResident\nExample University, United States\n"
+        "Carl Sample, MD, FSIR\nAssociate Professor\nExample University, United States\n\n"
+        "Deep vein arterialization is a last resort for patients with no option.\n",
+    )
+    assert study.title == "Deep Vein Arterialization for the No-Option Foot"
+    assert study.authors == ["Anna Example", "Carl Sample"]
+    assert study.year == 2025
+
+
+def test_front_labelled_authors_surname_first(run):
+    study = _study(
+        run,
+        "Percutaneous Venous Arterialization in End-Stage Plantar Disease\n\n"
+        "Main Authors Example, Anna B., Sample, Carl\n\n"
+        "Summary: the outcomes of 40 patients treated with percutaneous venous "
+        "arterialization are described.\n",
+    )
+    assert study.authors == ["Example, Anna B.", "Sample, Carl"]
+
+
+def test_front_the_next_article_link_names_another_paper(run):
+    study = _study(
+        run,
+        "Next Article in Journal\nA Study of Something Else Entirely\n"
+        "Previous Article in Journal\nAnother Unrelated Paper Title Here\n\nArticle\n\n"
+        "Surgical Deep Vein Arterialization With Embolization of Side Branches\n\nby\n"
+        "Anna Example\n1,*,\nCarl Sample\n2 and\nDora Tester\n\n"
+        "Background: ten patients underwent surgical deep vein arterialization.\n",
+    )
+    assert study.title == "Surgical Deep Vein Arterialization With Embolization of Side Branches"
+    assert study.authors == ["Anna Example", "Carl Sample", "Dora Tester"]

@@ -1,0 +1,106 @@
+"""Relevance (dva / dva_no_patients / not_dva) and design, from how real papers read."""
+
+
+def test_relevance_a_treated_dva_case_is_dva(run):
+    result = run(
+        "Deep vein arterialization for a desert foot: a case report\n\n"
+        "A 68-year-old man with a gangrenous toe underwent percutaneous deep vein "
+        "arterialization from the posterior tibial artery.\n"
+    )
+    assert (result.study.relevance, result.study.design) == ("dva", "case_report")
+    assert "arterialization" in result.study.evidence["relevance"][0].quote
+
+
+def test_relevance_a_technique_review_is_dva_no_patients(run):
+    result = run(
+        "Venous arterialization: how does it work?\n\n"
+        "Venous arterialization reverses flow through the pedal veins. The crossing is made "
+        "from a tibial artery into a paired vein and the valves are disrupted with a balloon.\n"
+    )
+    assert (result.study.relevance, result.study.design) == ("dva_no_patients", None)
+    assert result.patients == []
+
+
+def test_relevance_an_animal_study_treats_no_patients(run):
+    result = run(
+        "Venous arterialization in pigs\n\n"
+        "Venous arterialization was created in eight pigs and the flow was mapped by duplex. "
+        "The pigs were studied for two weeks after the operation was performed.\n"
+    )
+    assert result.study.relevance == "dva_no_patients"
+
+
+def test_relevance_a_bypass_case_is_not_dva_and_has_no_circuit(run):
+    result = run(
+        "Acute limb ischemia: a case report\n\n"
+        "A 58-year-old man had a cold left leg. A femoropopliteal bypass with a 6 x 80 mm "
+        "stent in the popliteal artery restored flow.\n"
+    )
+    assert result.study.relevance == "not_dva"
+    (patient,) = result.patients
+    assert (patient.donor_artery, patient.target_vein, patient.stents) == (None, None, [])
+
+
+def test_relevance_a_dialysis_fistula_is_not_dva(run):
+    result = run(
+        "Ankle fistula for hemodialysis: a case report\n\n"
+        "A 60-year-old woman on hemodialysis had no upper limb access. The great saphenous "
+        "vein was connected to the anterior tibial artery to create a fistula for dialysis.\n"
+    )
+    assert result.study.relevance == "not_dva"
+
+
+def test_design_a_small_series_that_gives_only_counts(run):
+    result = run(
+        "Distal venous arterialization\n\nAbstract\n\n"
+        "Nine patients with rest pain and no bypass target underwent distal venous "
+        "arterialization. Limb salvage was achieved in seven.\n"
+    )
+    assert (result.study.design, result.study.n_patients) == ("case_series", 9)
+
+
+def test_design_a_registry_is_a_cohort(run):
+    result = run(
+        "Percutaneous deep vein arterialization\n\nAbstract\n\n"
+        "This multicenter registry enrolled 32 patients with no-option CLTI who underwent "
+        "percutaneous deep vein arterialization.\n"
+    )
+    assert (result.study.design, result.study.n_patients) == ("cohort", 32)
+
+
+def test_counts_modifiers_between_the_number_and_patients(run):
+    result = run(
+        "Deep vein arterialization\n\nAbstract\n\n"
+        "The prospective study enrolled 32 end-stage, or no-option, CLTI patients at seven "
+        "centers. Limb salvage was achieved in 24.\n"
+    )
+    assert (result.study.n_patients, result.study.design) == (32, "cohort")
+
+
+def test_counts_a_percentage_of_patients_is_no_count(run):
+    result = run(
+        "Distal venous arterialization\n\nAbstract\n\n"
+        "In 14-20 per cent of patients no bypass is possible. There were 15 patients; all "
+        "underwent distal venous arterialization.\n"
+    )
+    assert result.study.n_patients == 15
+
+
+def test_counts_in_other_studies_are_not_the_papers(run):
+    result = run(
+        "Venous arterialization in a non-reconstructable leg\n\nIntroduction\n\n"
+        "Schreve reported a meta-analysis of 768 patients after venous arterialization.\n"
+    )
+    assert result.study.n_patients is None
+
+
+def test_counts_spanish_patients_sexes_and_mean_age(run):
+    result = run(
+        "Arterialización venosa del pie diabético\n\nResumen\n\n"
+        "De 2000 a 2009, 59 pacientes con pie diabético fueron tratados por arterialización "
+        "venosa. De los 58 pacientes restantes, 44 fueron hombres y 14 mujeres, con edad "
+        "promedio de 71 años.\n"
+    )
+    reported = result.study.reported
+    assert result.study.n_patients == 59
+    assert (reported.n_male, reported.n_female, reported.mean_age_years) == (44, 14, 71.0)

@@ -1,0 +1,58 @@
+"""A single-case document is one patient, even without an age."""
+
+import pytest
+
+from extract.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _ids(nlp, text):
+    return [p.patient_id for p in nlp(text)._.patients]
+
+
+def test_a_case_report_title_makes_one_patient(nlp):
+    text = (
+        "Acute limb ischemia: a case report\n\n"
+        "The patient presented with a cold right foot. Thrombectomy restored flow.\n"
+    )
+    assert _ids(nlp, text) == ["1"]
+
+
+def test_we_describe_a_case_makes_one_patient(nlp):
+    text = (
+        "Venous arterialization\n\n"
+        "We describe the case of a diabetic patient with a necrotic heel. Deep vein "
+        "arterialization was performed and the wound healed.\n"
+    )
+    assert _ids(nlp, text) == ["1"]
+
+
+def test_a_named_person_with_an_age_is_the_patient(nlp):
+    text = (
+        "New procedure saves a leg\n\n"
+        "Mary Example, 74, had a wound on her heel that would not heal. Her doctors "
+        "offered a deep vein arterialization. She is walking again.\n"
+    )
+    assert _ids(nlp, text) == ["1"]
+
+
+def test_a_quoted_speaker_who_is_the_doctor_is_no_patient(nlp):
+    text = (
+        "Hospital offers deep vein arterialization\n\n"
+        "The clinic now offers the procedure to patients with no other option. "
+        '"It is a last resort," said Dr. Anna Example, a vascular surgeon. '
+        "Dozens of patients were assessed last year.\n"
+    )
+    assert _ids(nlp, text) == []
+
+
+def test_a_portuguese_case_report_makes_one_patient(nlp):
+    text = (
+        "Arterialização venosa do pé\n\nRelato de caso\n\n"
+        "Descrevemos um caso de isquemia crítica tratado com arterialização venosa.\n"
+    )
+    assert _ids(nlp, text) == ["1"]

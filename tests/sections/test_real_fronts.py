@@ -1,0 +1,40 @@
+"""Real pages: site furniture, texts without headings, headings in other languages."""
+
+from extract.sections import SectionKind, classify_heading, segment
+
+
+def test_furniture_lines_are_never_the_title_or_read():
+    layout = segment(
+        "Skip to main content\n\nAdvertisement\n\nPeer Reviewed\n\n"
+        "Pedal Venous Arterialization in a Dialysis Patient\n\nA. Author, MD\n"
+    )
+    kinds = [b.kind for b in layout.blocks]
+    assert kinds[:3] == ["furniture", "furniture", "furniture"]
+    assert layout.blocks[3].kind == "title"
+
+
+def test_text_without_headings_is_the_body_even_cut_mid_sentence():
+    layout = segment(
+        "Venous arterialization saves a foot\n\n"
+        "A 71-year-old man with a non-healing heel ulcer was referred. No bypass target was "
+        "found on angiography. Deep vein arterialization was performed from the posterior "
+        "tibial artery and the wound closed over the following weeks while he"
+    )
+    assert layout.sections[-1].kind == SectionKind.BODY
+
+
+def test_short_news_paragraphs_start_the_body():
+    layout = segment(
+        "Local man keeps his leg\n\n"
+        "Harold Example faced the amputation of his right leg last spring. Doctors at the "
+        "county hospital offered a new procedure instead. He said it changed his life.\n"
+    )
+    assert layout.sections[-1].kind == SectionKind.BODY
+
+
+def test_headings_in_spanish_and_portuguese():
+    assert classify_heading("PRESENTACIÓN DEL CASO") == SectionKind.CASE
+    assert classify_heading("Apresentação do caso") == SectionKind.CASE
+    assert classify_heading("Introdução") == SectionKind.INTRODUCTION
+    assert classify_heading("DISCUSIÓN") == SectionKind.DISCUSSION
+    assert classify_heading("Referências") == SectionKind.REFERENCES
