@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ExtractError, ModelError
+from extract.errors import ExtractError, ModelError, one_line
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -26,12 +26,17 @@ def init_worker(model: str | None) -> None:
 
 
 def _short(message: str, path: Path) -> str:
-    """The error's one line, without a leading ``<path>: `` (the report names the file)."""
-    line = message.strip().splitlines()[0] if message.strip() else ""
+    """The error on one line, without a leading ``<path>: `` (the report names the file).
+
+    The path comes off before anything else: a file name holding a line break must not cut
+    the reason away.
+    """
+    line = message.strip()
     for prefix in (f"{path}: ", f"{path.name}: "):
         if line.startswith(prefix):
-            return line[len(prefix) :]
-    return line
+            line = line[len(prefix) :]
+            break
+    return one_line(line)
 
 
 def process_paper(
