@@ -14,7 +14,6 @@ import errno
 import faulthandler
 import gc
 import os
-import resource
 import signal
 import sys
 import threading
@@ -78,10 +77,14 @@ def _vm_size() -> int:
 
 def cap_memory(limit: int) -> None:
     """Let this process take at most ``limit`` more bytes of address space than it has now."""
+    import resource  # POSIX only, like everything that calls this
+
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     wanted = _vm_size() + limit
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)
+    elif wanted >= 1 << 62:  # more than any machine has: no limit
+        wanted = resource.RLIM_INFINITY
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
