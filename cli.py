@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from extract import __version__
 
@@ -32,12 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
         "a folder gives one pooled, patient-level table.",
     )
     parser.add_argument("path", nargs="?", help="a paper (.txt, .md, .pdf) or a folder of papers")
-    parser.add_argument("--out", "-o", help="write the result here (atomically) instead of stdout")
+    parser.add_argument(
+        "--out", "-o", help="write the result here (atomically) instead of stdout; '-' is stdout"
+    )
     parser.add_argument("--schema", action="store_true", help="print the output JSON Schema")
     parser.add_argument("--version", action="version", version=f"dva-extract {__version__}")
     parser.add_argument("--model", help="an installed spaCy pipeline to use instead of blank 'en'")
     parser.add_argument("--max-bytes", type=_positive_int, default=100 * 1024 * 1024, metavar="N")
     parser.add_argument("--max-pages", type=_positive_int, default=200, metavar="N")
+    parser.add_argument(
+        "--max-chars", type=_positive_int, default=1_000_000, metavar="N", help="text length"
+    )
+    parser.add_argument(
+        "--max-memory", type=_positive_int, default=1024, metavar="MB", help="per paper read"
+    )
     parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
     parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
     corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
@@ -48,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--resume", action="store_true", help="skip papers already done")
     corpus.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
+    corpus.add_argument(
+        "--follow-links", action="store_true", help="read symlinks leading out of the folder"
+    )
     return parser
 
 
@@ -60,23 +70,31 @@ def _print_schema() -> None:
 
 
 def _run_single(args: argparse.Namespace) -> int:
-    from extract.atomic import atomic_write_text, check_output_path
+    from extract.atomic import atomic_write_text
+    from extract.outputs import check_targets, is_stdout
     from extract.pipeline import extract_paper
 
-    for target in (args.out, args.html):  # fail before the work, not after it
-        if target:
-            check_output_path(target)
+    inputs = {"input paper": args.path, "gold file": args.gold}
+    check_targets(inputs, {"--out": args.out, "--html": args.html})  # before the work
     result = extract_paper(
-        args.path, model=args.model, max_bytes=args.max_bytes, max_pages=args.max_pages
+        args.path,
+        model=args.model,
+        max_bytes=args.max_bytes,
+        max_pages=args.max_pages,
+        max_chars=args.max_chars,
+        max_memory=args.max_memory << 20,
     )
     text = result.model_dump_json(indent=2) + "\n"
     if args.html:
-        from extract.review import write_review
+        from extract.review import render_review, write_review
 
-        write_review(result, args.html, gold=args.gold)
-    if args.out:
+        if is_stdout(args.html):
+            sys.stdout.write(render_review(result, gold=args.gold))
+        else:
+            write_review(result, args.html, gold=args.gold)
+    if args.out and not is_stdout(args.out):
         atomic_write_text(args.out, text)
-    else:
+    elif not is_stdout(args.html):
         sys.stdout.write(text)
     for warning in result.warnings:
         print(f"warning: {_one_line(warning)}", file=sys.stderr)
@@ -95,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.path:
             print("extract: error: give a paper or a folder (see --help)", file=sys.stderr)
             return 2
-        if Path(args.path).is_dir():
+        if os.path.isdir(args.path):  # False, not an error, for an unusable path
             from extract.corpus import run_corpus
 
             return run_corpus(args)
@@ -125,10 +143,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _one_line(message: object) -> str:
     """A message on one line: line breaks and other control characters (from file names) escaped."""
-    text = str(message)
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    from extract.errors import one_line
+
+    return one_line(message)
 
 
 if __name__ == "__main__":

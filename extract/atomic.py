@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -11,10 +12,31 @@ from extract.errors import OutputError
 
 
 def check_output_path(path: str | os.PathLike) -> Path:
-    """The output path, or an :class:`OutputError` if its folder is missing or it is a folder."""
+    """The file to write (a symbolic link's target), or an :class:`OutputError` saying why not.
+
+    Only a regular file or a new path is written: never a folder, a device (``/dev/full``), a
+    pipe or a socket, which a rename would replace by a plain file.
+    """
     p = Path(path)
-    if p.is_dir():
+    try:
+        mode = os.stat(p).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"{p}: symbolic link loop") from None
+        raise OutputError(f"{p}: not a usable output path ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise OutputError(f"{p!s:.120}: not a usable output path ({exc})") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"{p}: is a directory, expected a file path for output")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(
+            f"{p}: not a regular file (a device, pipe or socket); "
+            "write to a file, or give '-' for standard output"
+        )
+    if p.is_symlink():  # write through the link, as a shell redirection does
+        p = Path(os.path.realpath(p))
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{p}: folder {parent} does not exist")
@@ -42,7 +64,9 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     p = check_output_path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+        # the temporary name stays short: a target near the 255-byte name limit must still work
+        prefix = "." + os.fsdecode(os.fsencode(p.name)[:100]) + "."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=p.parent or ".")
     except OSError as exc:
         raise OutputError(f"{p}: cannot write ({exc.strerror or exc})") from None
     try:

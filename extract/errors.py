@@ -29,3 +29,11 @@ class ModelError(ExtractError):
 
 class GoldError(ExtractError):
     """A gold annotation file that does not validate."""
+
+
+def one_line(message: object) -> str:
+    """A message on one line: line breaks and other control characters (file names) escaped."""
+    text = str(message)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)

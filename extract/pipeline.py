@@ -15,7 +15,13 @@ from functools import cache
 
 from extract.document import Document
 from extract.errors import ModelError
-from extract.reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_document
+from extract.reading import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_MAX_PAGES,
+    read_document,
+)
 from schemas.models import ExtractionResult
 
 # The rule components, in the order they run (each reads what the ones before wrote).
@@ -88,6 +94,8 @@ def shared_pipeline(model: str | None = None):
 def analyse(document: Document, model: str | None = None, nlp=None):
     """The paper's Doc: ``document`` run through ``nlp`` (default: the pipeline of ``model``)."""
     nlp = nlp if nlp is not None else shared_pipeline(model)
+    if len(document.text) >= nlp.max_length:  # the reader's --max-chars is the limit
+        nlp.max_length = len(document.text) + 1
     doc = nlp.make_doc(document.text)
     doc._.paper = document
     return nlp(doc)
@@ -95,10 +103,12 @@ def analyse(document: Document, model: str | None = None, nlp=None):
 
 def extract_document(document: Document, model: str | None = None, nlp=None) -> ExtractionResult:
     """Extract study facts and patients from a read document (with ``nlp`` if given)."""
+    from extract.checks import limit_warnings
     from extract.fields import build_result
 
     result = build_result(analyse(document, model, nlp))
     result.warnings = [*document.warnings, *result.warnings]
+    result.warnings += limit_warnings(document.text, result)
     return result
 
 
@@ -107,7 +117,9 @@ def extract_paper(
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> ExtractionResult:
     """Read and extract one paper (text or PDF): exactly what ``extract PAPER`` prints."""
-    document = read_document(path, max_bytes=max_bytes, max_pages=max_pages)
+    document = read_document(path, max_bytes, max_pages, max_chars, max_memory)
     return extract_document(document, model=model)

@@ -2,7 +2,9 @@
 
 Files written (``--out pooled.csv``, the default):
 ``pooled.csv`` one row per patient; ``pooled_studies.csv`` one row per file; the journal
-``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``.
+``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``;
+``--html-dir DIR`` pages; last, ``pooled.manifest.json`` listing the finished set (SHA-256 each).
+The outputs are locked (``.pooled.csv.lock``) for the run: a second run on them is refused.
 """
 
 from __future__ import annotations
@@ -12,22 +14,35 @@ import os
 import signal
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from extract.atomic import check_output_path
 from extract.corpus.assemble import Pooled, assemble
 from extract.corpus.discovery import find_papers, hash_and_dedupe
-from extract.corpus.journal import Journal, is_done, journal_path
+from extract.corpus.journal import Journal, is_done
+from extract.corpus.pages import write_pages
+from extract.corpus.plan import (
+    DEFAULT_OUT,
+    Plan,
+    lock_outputs,
+    plan_outputs,
+    refuse_papers_as_outputs,
+)
 from extract.corpus.pool import Settings, run_papers
 from extract.corpus.progress import make_progress
 from extract.corpus.report import summary_lines
 from extract.corpus.worker import KIND_CONFIG, STATUS_OK
-from extract.errors import InputError, ModelError, OutputError
-from extract.export.writers import format_for, require_format, write_table
-from extract.reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
+from extract.errors import InputError, ModelError, one_line
+from extract.export.writers import write_table
+from extract.outputs import remove_manifest, write_manifest
+from extract.reading import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_MAX_PAGES,
+)
 
-DEFAULT_OUT = "pooled.csv"
+__all__ = ["DEFAULT_OUT", "default_workers", "run_corpus"]
 EXIT_SOME_FAILED = 1
 EXIT_INTERRUPTED = 130
 
@@ -57,52 +72,6 @@ def _sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _outputs(args: argparse.Namespace) -> dict[str, tuple[Path, str]]:
-    """Every file the run writes, checked before any work: {role: (path, format)}."""
-    out = Path(getattr(args, "out", None) or DEFAULT_OUT)
-    files = {"pooled": (out, format_for(out, getattr(args, "format", None)))}
-    files["studies"] = (out.with_name(f"{out.stem}_studies.csv"), "csv")
-    if getattr(args, "evidence", None):
-        evidence = Path(args.evidence)
-        files["evidence"] = (evidence, format_for(evidence))
-    for path, fmt in files.values():
-        check_output_path(path)
-        require_format(fmt)
-    paths = [p.resolve() for p, _ in files.values()]
-    if len(set(paths)) != len(paths):
-        raise OutputError("--out, its studies file and --evidence must be different files")
-    return files
-
-
-def _check_html_dir(folder: str | None) -> None:
-    """Fail before any work when ``--html-dir`` cannot be a folder."""
-    if not folder:
-        return
-    target = Path(folder)
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: --html-dir is not a folder")
-    if not target.exists() and not (target.parent if str(target.parent) else Path(".")).is_dir():
-        raise OutputError(f"{target}: --html-dir parent folder does not exist")
-
-
-def _write_reviews(pooled: Pooled, folder: str, progress) -> int:
-    """One review page per kept paper; a page that fails is reported, not fatal."""
-    try:
-        from extract.review import review_name, write_review_dir
-    except ImportError:
-        raise OutputError("--html-dir: the review page module is not available") from None
-    written = 0
-    for _, rel, result in pooled.results:
-        try:
-            write_review_dir(result, folder, name=review_name(rel))
-            written += 1
-        except OutputError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one page must not lose the tables
-            progress.note(f"review page for {rel} not written: {type(exc).__name__}: {exc}")
-    return written
-
-
 def run_corpus(args: argparse.Namespace) -> int:
     """Extract every paper of the folder ``args.path``; write the pooled files; 0, 1 or 130."""
     folder = Path(args.path)
@@ -114,19 +83,32 @@ def run_corpus(args: argparse.Namespace) -> int:
         model=getattr(args, "model", None),
         max_bytes=getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES,
         max_pages=getattr(args, "max_pages", None) or DEFAULT_MAX_PAGES,
+        max_chars=getattr(args, "max_chars", None) or DEFAULT_MAX_CHARS,
+        max_memory=(getattr(args, "max_memory", None) or DEFAULT_MAX_MEMORY >> 20) << 20,
     )
-    files = _outputs(args)
-    _check_html_dir(getattr(args, "html_dir", None))
-    journal = Journal(journal_path(files["pooled"][0]))
-    exclude = {p for p, _ in files.values()} | {journal.path}
-    papers = find_papers(folder, getattr(args, "recursive", False), exclude)
+    plan = plan_outputs(args)
+    with ExitStack() as locks:
+        lock_outputs(plan, locks)
+        return _run_locked(args, folder, plan, settings, workers)
+
+
+def _run_locked(
+    args: argparse.Namespace, folder: Path, plan: Plan, settings: Settings, workers: int
+) -> int:
+    """The run proper, with the outputs checked and locked."""
+    recursive = getattr(args, "recursive", False)
+    follow = getattr(args, "follow_links", False)
+    papers = find_papers(folder, recursive, None, follow)
+    refuse_papers_as_outputs(plan, papers)
     if not papers:
-        hint = "" if getattr(args, "recursive", False) else " (use -r for sub-folders)"
+        hint = "" if recursive else " (use -r for sub-folders)"
         raise InputError(f"{folder}: no .pdf, .txt or .md papers{hint}")
     todo = hash_and_dedupe(papers, settings.max_bytes)
+    remove_manifest(plan.manifest)  # from here on the set of files is partial until sealed
 
     quiet = getattr(args, "quiet", False)
     progress = make_progress(quiet)
+    journal = Journal(plan.journal)
     records: dict[str, dict] = {}
     if getattr(args, "resume", False):
         records = {s: r for s, r in journal.load().items() if is_done(r, settings.model)}
@@ -159,30 +141,68 @@ def run_corpus(args: argparse.Namespace) -> int:
         journal.close()
         finished = sum(1 for p in todo if p.sha256 in records)
         print(
-            f"extract: interrupted: {finished} of {len(todo)} papers done and kept in "
-            f"{journal.path}; run the same command with --resume to finish",
+            one_line(
+                f"extract: interrupted: {finished} of {len(todo)} papers done and kept in "
+                f"{journal.path}; run the same command with --resume to finish"
+            ),
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     finally:
         progress.stop()
         journal.close()
+    return _write_outputs(assemble(papers, records), plan, len(papers), quiet)
 
-    pooled = assemble(papers, records)
+
+def _write_outputs(pooled: Pooled, plan: Plan, found: int, quiet: bool) -> int:
+    """Tables, review pages, then the manifest that seals the set; the summary; the exit code."""
     written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
-    for role, (path, fmt) in files.items():
+    for role, (path, fmt) in plan.tables.items():
         write_table(written[role], role, path, fmt)
-    shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in files.items()}
-    if getattr(args, "html_dir", None):
-        pages = _write_reviews(pooled, args.html_dir, progress)
-        shown["review pages"] = f"{args.html_dir} ({pages} pages)"
-    shown["journal"] = str(journal.path)
+    shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in plan.tables.items()}
+    sealed = [(role, path) for role, (path, _) in plan.tables.items()]
+    pages = None
+    if plan.html_dir:
+        pages = write_pages(pooled.results, plan.html_dir)
+        failed = f"; {len(pages.failed)} failed" if pages.failed else ""
+        shown["review pages"] = f"{plan.html_dir} ({len(pages.written)} pages{failed})"
+        sealed += [("review page", path) for path in pages.written.values()]
+    shown["journal"] = str(plan.journal)
+    code = EXIT_SOME_FAILED if pooled.failed or (pages and pages.failed) else 0
+    about = {
+        "exit_code": code,
+        "papers": {
+            "found": found,
+            "read": pooled.read,
+            "failed": len(pooled.failed),
+            "duplicates": len(pooled.duplicates),
+            "skipped": len(pooled.skipped),
+        },
+    }
+    write_manifest(plan.manifest, sealed, about)
+    shown["manifest"] = str(plan.manifest)
     if not quiet:
-        print("\n".join(summary_lines(pooled, shown, found=len(papers))))
-    elif pooled.failed:
-        print(
-            f"extract: {len(pooled.failed)} of {len(papers)} papers failed "
-            f"(see {files['studies'][0]})",
-            file=sys.stderr,
+        lines = summary_lines(pooled, shown, found=found, page_failures=pages and pages.failed)
+        print("\n".join(one_line(line) for line in lines))
+    else:
+        for message in _quiet_notes(pooled, pages, found, plan):
+            print(one_line(message), file=sys.stderr)
+    return code
+
+
+def _quiet_notes(pooled: Pooled, pages, found: int, plan: Plan) -> list[str]:
+    """The lines ``--quiet`` still prints: what failed or was left out."""
+    notes = []
+    if pooled.failed:
+        notes.append(
+            f"extract: {len(pooled.failed)} of {found} papers failed "
+            f"(see {plan.tables['studies'][0]})"
         )
-    return EXIT_SOME_FAILED if pooled.failed else 0
+    if pooled.skipped:
+        notes.append(
+            f"extract: {len(pooled.skipped)} skipped: symbolic links leaving the folder or "
+            f"special files (see {plan.tables['studies'][0]})"
+        )
+    if pages and pages.failed:
+        notes.append(f"extract: {len(pages.failed)} review pages not written")
+    return notes

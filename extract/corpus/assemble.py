@@ -32,6 +32,7 @@ class Pooled:
     results: list[tuple[str, str, ExtractionResult]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -57,6 +58,10 @@ def assemble(papers: list[Paper], records: dict[str, dict[str, Any]]) -> Pooled:
     by_doi: dict[str, str] = {}
     taken: set[str] = set()
     for paper in sorted(papers, key=lambda p: p.rel):
+        if paper.skipped:
+            out.skipped.append((paper.rel, paper.skipped))
+            out.studies.append(other_row(paper.rel, None, "skipped", paper.skipped))
+            continue
         if paper.error:
             out.failed.append((paper.rel, paper.error))
             out.studies.append(other_row(paper.rel, None, "failed", paper.error))

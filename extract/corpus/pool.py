@@ -9,6 +9,7 @@ killed it are known: each is retried once in a new pool, then reported as failed
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -19,6 +20,7 @@ from typing import Any
 
 from extract.corpus.discovery import Paper
 from extract.corpus.worker import KIND_INTERNAL, STATUS_FAILED, init_worker, process_paper
+from extract.processes import cap_memory, die_with_parent, supported
 
 Record = dict[str, Any]
 MAX_ATTEMPTS = 2
@@ -31,16 +33,29 @@ class Settings:
     model: str | None
     max_bytes: int
     max_pages: int
+    max_chars: int = 1_000_000
+    max_memory: int = 1 << 30  # bytes a worker may take beyond what it holds after set-up
+
+    @property
+    def limits(self) -> tuple[int, int, int, int]:
+        """The per-paper limits, in the order ``process_paper`` takes them."""
+        return self.max_bytes, self.max_pages, self.max_chars, self.max_memory
 
 
-def _pool_initializer(init: Callable[[str | None], None], model: str | None) -> None:
+def _pool_initializer(
+    init: Callable[[str | None], None], model: str | None, parent: int, max_memory: int
+) -> None:
+    """A worker: ignores Ctrl-C, dies with the run (even ``kill -9``), is capped after set-up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if supported():
+        die_with_parent(parent)
     init(model)
+    if supported():
+        cap_memory(max_memory)
 
 
 def _submit(pool: ProcessPoolExecutor, paper: Paper, s: Settings, work: Callable) -> Future:
-    args = (str(paper.path), paper.sha256, s.model, s.max_bytes, s.max_pages)
-    return pool.submit(work, *args)
+    return pool.submit(work, str(paper.path), paper.sha256, s.model, *s.limits)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -69,7 +84,7 @@ def run_in_process(papers: Iterable[Paper], s: Settings, on_record: Callable[[Re
     """Extract the papers one after another in this process."""
     init_worker(s.model)
     for paper in papers:
-        on_record(process_paper(str(paper.path), paper.sha256, s.model, s.max_bytes, s.max_pages))
+        on_record(process_paper(str(paper.path), paper.sha256, s.model, *s.limits))
 
 
 def run_pool(
@@ -95,7 +110,7 @@ def run_pool(
             max_workers=workers,
             mp_context=context,
             initializer=_pool_initializer,
-            initargs=(init, s.model),
+            initargs=(init, s.model, os.getpid(), s.max_memory),
         )
         in_flight: dict[Future, Paper] = {}
         try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from extract.errors import one_line
+
 
 class Progress:
     """Plain log lines (``[3/20] ok paper.txt: 3 patients``), for logs and pipes."""
@@ -27,8 +29,8 @@ class Progress:
         self.note(f"[{self.done}/{self.total}] {status} {label}: {detail}")
 
     def note(self, message: str) -> None:
-        """A line of information."""
-        print(message, file=self.stream, flush=True)
+        """A line of information; a file name's line breaks cannot forge another line."""
+        print(one_line(message), file=self.stream, flush=True)
 
     def stop(self) -> None:
         """End of the run (or interruption)."""
@@ -78,16 +80,17 @@ class RichBar(Progress):
 
     def advance(self, label: str, ok: bool, detail: str) -> None:
         """Move the bar; print a failure above it."""
+        from rich.markup import escape
+
         self.done += 1
         if not ok:
-            from rich.markup import escape
-
-            self.bar.console.print(f"[red]failed[/red] {escape(label)}: {escape(detail)}")
-        self.bar.update(self.task, advance=1, last=label[-40:])
+            line = f"{escape(one_line(label))}: {escape(one_line(detail))}"
+            self.bar.console.print(f"[red]failed[/red] {line}")
+        self.bar.update(self.task, advance=1, last=escape(one_line(label)[-40:]))
 
     def note(self, message: str) -> None:
         """A line above the bar."""
-        self.console.print(message, markup=False, highlight=False)
+        self.console.print(one_line(message), markup=False, highlight=False)
 
     def stop(self) -> None:
         """Remove the live display."""

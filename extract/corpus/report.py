@@ -18,10 +18,18 @@ def _listed(items: list[str]) -> list[str]:
     return shown
 
 
-def summary_lines(pooled: Pooled, outputs: dict[str, str], found: int) -> list[str]:
+def summary_lines(
+    pooled: Pooled,
+    outputs: dict[str, str],
+    found: int,
+    page_failures: list[tuple[str, str]] | None = None,
+) -> list[str]:
     """The summary as lines of text: files written, papers, failures, pooled figures."""
     f = pooled.figures
     lines = [f"{label:<16}{path}" for label, path in outputs.items()]
+    if page_failures:
+        lines.append(f"{'  pages failed':<16}{len(page_failures)}")
+        lines += _listed([f"{rel}: {reason}" for rel, reason in page_failures])
     lines.append(f"{'papers found':<16}{found}")
     lines.append(f"{'  read':<16}{pooled.read}")
     empty = [rel for _, rel, r in pooled.results if not r.patients]
@@ -31,6 +39,9 @@ def summary_lines(pooled: Pooled, outputs: dict[str, str], found: int) -> list[s
     lines += _listed([f"{rel}: {reason}" for rel, reason in pooled.failed])
     lines.append(f"{'  duplicates':<16}{len(pooled.duplicates)} (not counted)")
     lines += _listed([f"{rel} = {first} ({why})" for rel, first, why in pooled.duplicates])
+    if pooled.skipped:
+        lines.append(f"{'  skipped':<16}{len(pooled.skipped)} (not read)")
+        lines += _listed([f"{rel}: {reason}" for rel, reason in pooled.skipped])
     reported = [r.study.n_patients for _, _, r in pooled.results]
     note = ""
     if reported and all(n is not None for n in reported):

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ExtractError, ModelError
+from extract.errors import ExtractError, ModelError, one_line
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -26,12 +26,17 @@ def init_worker(model: str | None) -> None:
 
 
 def _short(message: str, path: Path) -> str:
-    """The error's one line, without a leading ``<path>: `` (the report names the file)."""
-    line = message.strip().splitlines()[0] if message.strip() else ""
+    """The error on one line, without a leading ``<path>: `` (the report names the file).
+
+    The path comes off before anything else: a file name holding a line break must not cut
+    the reason away.
+    """
+    line = message.strip()
     for prefix in (f"{path}: ", f"{path.name}: "):
         if line.startswith(prefix):
-            return line[len(prefix) :]
-    return line
+            line = line[len(prefix) :]
+            break
+    return one_line(line)
 
 
 def process_paper(
@@ -40,6 +45,8 @@ def process_paper(
     model: str | None,
     max_bytes: int,
     max_pages: int,
+    max_chars: int = 1_000_000,
+    max_memory: int = 1 << 30,
 ) -> dict[str, Any]:
     """Extract one paper; a record ``{sha256, path, status, result | error, kind, seconds}``."""
     from extract import pipeline
@@ -47,8 +54,21 @@ def process_paper(
     started = time.perf_counter()
     record: dict[str, Any] = {"sha256": sha256, "path": path, "model": model}
     try:
-        result = pipeline.extract_paper(path, model=model, max_bytes=max_bytes, max_pages=max_pages)
+        result = pipeline.extract_paper(
+            path,
+            model=model,
+            max_bytes=max_bytes,
+            max_pages=max_pages,
+            max_chars=max_chars,
+            max_memory=max_memory,
+        )
         record.update(status=STATUS_OK, result=result.model_dump(mode="json"))
+    except MemoryError:  # the worker's cap (--max-memory): retried by --resume, maybe with more
+        record.update(
+            status=STATUS_FAILED,
+            kind=KIND_INTERNAL,
+            error=f"needs over --max-memory {max_memory >> 20} MB of memory",
+        )
     except ModelError as exc:
         record.update(status=STATUS_FAILED, kind=KIND_CONFIG, error=_short(str(exc), Path(path)))
     except ExtractError as exc:

@@ -1,6 +1,8 @@
 """Write table rows as CSV, JSONL or Parquet (atomically), and read them back with dtypes.
 
-CSV: UTF-8, comma-separated, header row, ``\\n`` line ends, empty cell = missing, booleans 0/1.
+CSV: UTF-8, comma-separated, header row, ``\\n`` line ends, empty cell = missing, booleans 0/1;
+a text cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) gets a leading apostrophe, which :func:`read_table` takes off again.
 JSONL: one JSON object per row, keys in column order, null = missing.
 Parquet: typed columns (string, int64, double, bool), written with pyarrow.
 Writing needs only the standard library (pyarrow for Parquet); reading back needs pandas.
@@ -47,12 +49,38 @@ def require_format(fmt: str) -> None:
             raise OutputError(f"writing Parquet needs a working pyarrow ({why})") from None
 
 
+# OWASP "CSV injection": cells starting with these run as formulas in Excel, LibreOffice and
+# Google Sheets (the full-width forms too, in some of them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _is_formula_like(text: str) -> bool:
+    """Whether ``text``, apostrophes taken off its start, begins like a formula."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading apostrophe before formula starts.
+
+    Text that already starts with apostrophes before a formula start gets one more, so that
+    :func:`restore` (one apostrophe off) always gives the true text back.
+    """
+    return "'" + text if _is_formula_like(text) else text
+
+
+def restore(text: str) -> str:
+    """The true text of a cell written by :func:`neutralise`."""
+    return text[1:] if text.startswith("'") and _is_formula_like(text[1:]) else text
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
-    return str(value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)  # numbers stay numbers: -3 is written as -3
 
 
 def csv_bytes(rows: list[dict[str, Any]], table: str) -> bytes:
@@ -105,7 +133,11 @@ def read_table(path: str | os.PathLike, table: str = "pooled", fmt: str | None =
     fmt = format_for(path, fmt)
     dtypes = pandas_dtypes(table)
     if fmt == "csv":
-        return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+        for name, dtype in dtypes.items():
+            if dtype == "string" and name in frame:
+                frame[name] = frame[name].map(restore, na_action="ignore").astype("string")
+        return frame
     if fmt == "jsonl":
         frame = pd.read_json(path, lines=True, dtype=False)
         if frame.empty:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from extract.document import Document
@@ -10,6 +12,8 @@ from extract.errors import InputError, LimitError
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_MAX_PAGES = 200
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default; the longest papers read to ~300,000
+DEFAULT_MAX_MEMORY = 1024 * 1024 * 1024  # what reading one PDF may take (a bomb's bound)
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
@@ -22,16 +26,10 @@ def _short(p: Path, limit: int = 120) -> str:
 def read_raw(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, or a one-line :class:`InputError` saying why not."""
     p = Path(path)
-    try:
-        exists, is_dir, is_file = p.exists(), p.is_dir(), p.is_file()
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(f"{_short(p)}: not a usable path ({reason})") from None
-    if not exists:
-        raise InputError(f"{p}: no such file")
-    if is_dir:
+    mode = _mode_of(p)
+    if stat.S_ISDIR(mode):
         raise InputError(f"{p}: is a directory, expected a file")
-    if not is_file:
+    if not stat.S_ISREG(mode):
         raise InputError(f"{p}: not a regular file (a device, pipe or socket)")
     try:
         size = p.stat().st_size
@@ -52,24 +50,51 @@ def read_raw(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> byt
     return data
 
 
+def _mode_of(p: Path) -> int:
+    """The file type bits of ``p`` (links followed), or an :class:`InputError` saying why not."""
+    try:
+        return os.stat(p).st_mode
+    except FileNotFoundError:
+        if os.path.islink(p):
+            raise InputError(f"{p}: broken symbolic link (its target does not exist)") from None
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{p}: symbolic link loop (the links point at each other)") from None
+        reason = exc.strerror or str(exc)
+        raise InputError(f"{_short(p)}: not a usable path ({reason})") from None
+    except ValueError as exc:  # an embedded NUL byte
+        raise InputError(f"{_short(p)}: not a usable path ({exc})") from None
+
+
 def read_document(
     path: str | os.PathLike,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> Document:
-    """Read a paper; PDF by content (``%PDF``) or name, anything else as text."""
+    """Read a paper; PDF by content (``%PDF``) or name, anything else as text.
+
+    A PDF is read in a child process limited to ``max_memory`` bytes; a text longer than
+    ``max_chars`` characters is refused (the analysis takes ~70 bytes of memory per character).
+    """
     data = read_raw(path, max_bytes)
     is_pdf = data[:1024].lstrip().startswith(b"%PDF")
     if is_pdf or Path(path).suffix.lower() == ".pdf":
-        from extract.reading.limits import check_pdf_streams
-        from extract.reading.pdf import read_pdf
+        from extract.reading.pdf_guard import read_pdf_guarded
 
-        check_pdf_streams(data, max_bytes, os.fspath(path))
-        doc = read_pdf(path, data, max_pages=max_pages)
+        doc = read_pdf_guarded(path, data, max_pages, max_bytes, max_memory)
     else:
         from extract.reading.text import read_text
 
         doc = read_text(path, data)
+    if len(doc.text) > max_chars:
+        raise LimitError(
+            f"{os.fspath(path)}: {len(doc.text)} characters of text is over --max-chars {max_chars}"
+        )
     doc.path = printable_path(doc.path)
     return doc
 

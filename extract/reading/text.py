@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 
 from extract.document import Document, sha256_of
 from extract.errors import InputError
@@ -36,14 +37,42 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        at = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            text, n_bad = mostly
+            more = f" and {n_bad - 1} more" if n_bad > 1 else ""
+            warnings.append(
+                f"{name}: invalid UTF-8 at byte {at}{more}; "
+                "replaced with U+FFFD, the rest read as UTF-8"
+            )
+            return _newlines(text), warnings
         single = _single_byte_text(data)
         if single is None:
             raise InputError(
-                f"{name}: invalid UTF-8 at byte {exc.start} and not Latin-1 text either"
+                f"{name}: invalid UTF-8 at byte {at} and not Latin-1 text either"
             ) from None
         text, codec = single
-        warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as {codec}")
+        warnings.append(f"{name}: not valid UTF-8 (byte {at}); read as {codec}")
     return _newlines(text), warnings
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few stray bytes: (text with U+FFFD for each, number of stray bytes).
+
+    A file is UTF-8 with strays when its valid non-ASCII characters are at least as many as its
+    invalid bytes; a Latin-1 file has (almost) no valid UTF-8 sequences and gives None. Reading
+    a UTF-8 paper as Latin-1 would garble every accented letter, sign and dash in it.
+    """
+    text = data.decode("utf-8-sig", "surrogateescape")
+    n_bad = len(_STRAY.findall(text))
+    n_good = sum(1 for c in text if ord(c) > 127) - n_bad
+    if n_good < max(1, n_bad):
+        return None
+    return _STRAY.sub("\ufffd", text), n_bad
 
 
 def _single_byte_text(data: bytes) -> tuple[str, str] | None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from peak import run_with_peak
 
 import cli
 
@@ -40,3 +44,23 @@ def run_cli(capsys):
         return CliRun(code, captured.out, captured.err)
 
     return run
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run_measured(*args) -> tuple[CliRun, float]:
+    """Run ``python cli.py ARGS`` as a real process: its result and true peak memory in MB.
+
+    The peak is the largest resident set of the process and of every child it waited for (the
+    PDF reading child included); see ``tests/peak.py``.
+    """
+    argv = [sys.executable, "cli.py", *map(str, args)]
+    code, out, err, peak = run_with_peak(argv, REPO, {**os.environ, "PYTHONPATH": str(REPO)})
+    return CliRun(code, out, err), peak
+
+
+@pytest.fixture
+def run_measured():
+    """Run the CLI as a real process; returns (:class:`CliRun`, peak memory in MB)."""
+    return _run_measured

@@ -9,7 +9,7 @@ import pytest
 from pdfbytes import build_pdf
 
 from extract.errors import LimitError
-from extract.reading.limits import check_pdf_streams
+from extract.reading.pdf_guard import check_pdf_streams
 
 pytest.importorskip("reportlab")
 from reportlab.lib.pagesizes import A4  # noqa: E402

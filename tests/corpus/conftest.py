@@ -137,7 +137,9 @@ def _park(text: str) -> tuple[Study, list[Patient]]:
 BUILDERS = {"smith": _smith, "jones": _jones, "park": _park}
 
 
-def fake_extract_paper(path, model=None, max_bytes=10**8, max_pages=200) -> ExtractionResult:
+def fake_extract_paper(
+    path, model=None, max_bytes=10**8, max_pages=200, **limits
+) -> ExtractionResult:
     """Read the file for real; return the known result for its name; PDFs here are broken."""
     if Path(path).suffix == ".pdf":
         raise PdfError(f"{path}: not a PDF file (no %PDF header)")

@@ -17,7 +17,7 @@ def init(model):
     pass  # no spaCy pipeline to build for this stand-in
 
 
-def process(path, sha256, model, max_bytes, max_pages):
+def process(path, sha256, model, *limits):
     if "segfault" in path:
         os._exit(11)  # the worker dies as in a crash in native code
     return {"sha256": sha256, "path": path, "status": "ok", "pid": os.getpid()}

@@ -253,7 +253,7 @@ def test_run_all_papers_read_exits_zero(tmp_path, fake_extractor, in_tmp):
         (["--out", "pooled.xlsx"], "cannot tell the format"),
         (["--out", "missing/pooled.csv"], "does not exist"),
         (["--workers", "0"], None),
-        (["--evidence", "pooled_studies.csv"], "different files"),
+        (["--evidence", "pooled_studies.csv"], "name the same file"),
     ],
 )
 def test_run_bad_options_are_one_line_errors(

@@ -120,3 +120,49 @@ def test_writers_csv_has_every_documented_column_once():
     header = csv_bytes([], "studies").decode().strip().split(",")
     assert header == [c.name for c in columns("studies")]
     assert len(set(header)) == len(header)
+
+
+# --- formula injection: a spreadsheet must show text, never run it --------------------------
+
+HOSTILE = {
+    "study_id": '=HYPERLINK("http://127.0.0.1:9/x","open")',
+    "title": "+cmd|' /C calc'!A0",
+    "first_author": "-2+3",
+    "journal": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "source_file": "\t=1+1.txt",
+    "patient_id": "'=already quoted",
+    "sex": "female",
+    "age_years": -3,  # a number stays a number, sign included
+    "follow_up_days": -0.5,
+}
+
+
+def test_writers_csv_formula_cells_get_a_leading_apostrophe_numbers_stay_numbers():
+    row = next(csv.DictReader(csv_bytes([HOSTILE], "pooled").decode().splitlines()))
+    for name in ("study_id", "title", "first_author", "journal", "source_file"):
+        assert row[name] == "'" + HOSTILE[name], name
+    assert row["patient_id"] == "''=already quoted"
+    assert (row["sex"], row["age_years"], row["follow_up_days"]) == ("female", "-3", "-0.5")
+
+
+def test_writers_evidence_and_studies_csv_are_neutralised_too():
+    evidence = {"study_id": "s", "field": "title", "value": "=1+1", "quote": "@x", "start": 0}
+    row = next(csv.DictReader(csv_bytes([evidence], "evidence").decode().splitlines()))
+    assert (row["value"], row["quote"], row["start"]) == ("'=1+1", "'@x", "0")
+    study = {"source_file": "-rf.txt", "status": "failed", "reason": "+bad", "n_warnings": 2}
+    row = next(csv.DictReader(csv_bytes([study], "studies").decode().splitlines()))
+    assert (row["source_file"], row["reason"], row["n_warnings"]) == ("'-rf.txt", "'+bad", "2")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_writers_every_format_loads_back_the_true_text(tmp_path, suffix):
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+    path = tmp_path / f"pooled{suffix}"
+    write_table([HOSTILE], "pooled", path)
+    frame = read_table(path)
+    for name in ("study_id", "title", "first_author", "journal", "source_file", "patient_id"):
+        assert frame.loc[0, name] == HOSTILE[name], (suffix, name)
+    assert frame.loc[0, "age_years"] == -3
+    if suffix == ".jsonl":  # JSON lines hold the true text, no apostrophe
+        assert json.loads(path.read_text().splitlines()[0])["title"] == HOSTILE["title"]

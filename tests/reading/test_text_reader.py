@@ -176,3 +176,57 @@ def test_text_reader_document_offsets_index_the_decoded_text(tmp_path):
     evidence = doc.evidence(start, start + len("64-year-old"))
     assert evidence.quote == doc.text[evidence.start : evidence.end] == "64-year-old"
     assert doc.sha256 and len(doc.sha256) == 64
+
+
+# --- one stray byte in a UTF-8 paper --------------------------------------------------------
+
+UTF8_PAPER = (
+    "Case 1. A 64-year-old woman — Rutherford 5 — received a 5×150 mm stent graft; "
+    "heparin 5000 IU, 100 µg nitroglycerin, the vena saphena magna preserved "
+    "(café au lait spots).\n"
+)
+
+
+def test_text_reader_stray_byte_in_utf8_is_replaced_not_read_as_latin1(tmp_path):
+    data = UTF8_PAPER.encode()
+    at = data.index(b"Rutherford")
+    path = tmp_path / "paper.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at:])
+    doc = read_document(path)
+    assert (
+        doc.text
+        == UTF8_PAPER[: UTF8_PAPER.index("Rutherford")]
+        + "\ufffd"
+        + (UTF8_PAPER[UTF8_PAPER.index("Rutherford") :])
+    )
+    assert "—" in doc.text and "×" in doc.text and "µg" in doc.text and "Ã" not in doc.text
+    assert doc.warnings == [
+        f"{path}: invalid UTF-8 at byte {at}; replaced with U+FFFD, the rest read as UTF-8"
+    ]
+
+
+def test_text_reader_stray_bytes_after_a_bom_give_their_true_position(tmp_path):
+    data = b"\xef\xbb\xbf" + UTF8_PAPER.encode()
+    path = tmp_path / "paper.txt"
+    path.write_bytes(data[:20] + b"\x80" + data[20:30] + b"\xfe" + data[30:])
+    doc = read_document(path)
+    assert doc.text.count("\ufffd") == 2 and "×" in doc.text
+    assert "invalid UTF-8 at byte 20 and 1 more" in doc.warnings[0]
+
+
+def test_text_reader_a_real_latin1_paper_is_still_latin1(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_bytes(UTF8_PAPER.replace("—", "-").replace("×", "x").encode("latin-1"))
+    doc = read_document(path)
+    assert "café" in doc.text and "µg" in doc.text and "Latin-1" in doc.warnings[0]
+
+
+# --- text length ----------------------------------------------------------------------------
+
+
+def test_text_reader_text_over_max_chars_is_a_limit_error(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(UTF8_PAPER * 100, encoding="utf-8")
+    with pytest.raises(LimitError, match="characters of text is over --max-chars 1000$"):
+        read_document(path, max_chars=1000)
+    assert len(read_document(path, max_chars=len(UTF8_PAPER) * 100).text) == len(UTF8_PAPER) * 100
