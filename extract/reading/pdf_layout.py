@@ -261,8 +261,8 @@ def reading_order(
     if gutter is None:
         return [_stream(page, items)]
     edges = (
-        max((i.x1 for i in items if i.x1 <= gutter), default=gutter),
-        max((i.x1 for i in items if i.x0 >= gutter), default=width),
+        _high([i.x1 for i in items if i.x1 <= gutter], gutter),
+        _high([i.x1 for i in items if i.x0 >= gutter], width),
     )
     bands: list[tuple[bool, list]] = []  # (spanning, items)
     for item in items:
@@ -271,6 +271,7 @@ def reading_order(
             bands[-1][1].append(item)
         else:
             bands.append((span, [item]))
+    bands = [part for span, band in bands for part in _alone_above(span, band, gutter)]
     # a line or two on one side only (a wrapped title, a heading) belongs to the full-width flow
     merged: list[tuple[bool, list]] = []
     for span, band in bands:
@@ -294,6 +295,20 @@ def reading_order(
         else:
             streams.extend(_columns(page, band, gutter))
     return [s for s in streams if s.items]
+
+
+def _alone_above(span: bool, band: list, gutter: float) -> list[tuple[bool, list]]:
+    """A column band split where the right column begins: left-side lines above it have
+    nothing beside them (a ragged title block, short front-matter lines) and read full width."""
+    if span:
+        return [(span, band)]
+    right_top = min((i.top for i in band if (i.x0 + i.x1) / 2 >= gutter), default=None)
+    if right_top is None:
+        return [(True, band)]
+    above = [i for i in band if i.bottom < right_top]
+    if not above:
+        return [(span, band)]
+    return [(True, above), (False, [i for i in band if i.bottom >= right_top])]
 
 
 def _columns(page: int, band: list, gutter: float) -> list[Stream]:
@@ -325,7 +340,7 @@ def _stream(
     lines = [i for i in stream.items if isinstance(i, Line)]
     if lines:
         stream.left = _low(sorted(line.x0 for line in lines))
-        stream.right = max(line.x1 for line in lines)
+        stream.right = _high([line.x1 for line in lines], 0.0)
         sizes = [round(line.size, 1) for line in lines]
         stream.body_size = max(set(sizes), key=sizes.count)
         body = [line for line in lines if abs(line.size - stream.body_size) < 0.3]
@@ -338,6 +353,15 @@ def _stream(
             elif gutter is not None and line.x0 >= gutter:
                 line.right = edges[1]
     return stream
+
+
+def _high(values: list[float], default: float) -> float:
+    """A column's right edge: the furthest x that two items reach (one stray wide line, a title
+    or a spanning abstract above a column, does not set the measure)."""
+    if not values:
+        return default
+    ends = sorted(values, reverse=True)
+    return ends[1] if len(ends) > 1 else ends[0]
 
 
 def _low(values: list[float]) -> float:
