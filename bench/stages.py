@@ -1,8 +1,8 @@
 """Where a paper's time goes: CPU ms per paper in each stage of the pipeline.
 
-Stages are timed by wrapping the functions the pipeline calls (read, segment, tables, spaCy
-tokenise + sentencise + abbreviations, each rule component, patients, study, field extractors);
-a wrapped name the pipeline no longer has is left out. Meant for a worker process of its own.
+Stages are timed by wrapping what the pipeline calls (read, the spaCy tokenizer, each pipeline
+component, study and patient field extractors); a wrapped name the pipeline no longer has is left
+out. Meant for a worker process of its own.
 """
 
 from __future__ import annotations
@@ -14,14 +14,9 @@ from typing import Any
 
 STAGES = (  # (module, function, label)
     ("extract.pipeline", "read_document", "read file"),
-    ("extract.fields.analysis", "segment", "sections"),
-    ("extract.fields.analysis", "find_tables", "tables"),
-    ("extract.fields.analysis", "_pipe", "spaCy tokenise + sentencise + abbreviations"),
-    ("extract.fields", "find_patients", "patients"),
     ("extract.fields", "extract_study", "study fields"),
     ("extract.fields", "_patient", "patient fields"),
 )
-COMPONENTS = ("dva_vocab", "dva_measures", "dva_context")
 
 
 def _timed(spent: Counter, label: str, func: Callable) -> Callable:
@@ -39,19 +34,33 @@ def instrument() -> Counter:
     """Wrap every stage; returns the counter of CPU seconds they fill."""
     import importlib
 
-    from extract.nlp import get_pipeline
+    from extract.pipeline import shared_pipeline
 
     spent: Counter = Counter()
     for module_name, name, label in STAGES:
         module = importlib.import_module(module_name)
         if hasattr(module, name):
             setattr(module, name, _timed(spent, label, getattr(module, name)))
-    nlp = get_pipeline(None)
-    for name in COMPONENTS:
-        if name in nlp.pipe_names:
-            cls = type(nlp.get_pipe(name))
-            cls.__call__ = _timed(spent, f"rule component {name}", cls.__call__)
+    nlp = shared_pipeline(None)
+    nlp.tokenizer = _Timed(nlp.tokenizer, spent, "spaCy tokenizer")
+    for name in nlp.pipe_names:
+        cls = type(nlp.get_pipe(name))
+        cls.__call__ = _timed(spent, f"component {name}", cls.__call__)
     return spent
+
+
+class _Timed:
+    """A callable (the tokenizer) whose calls are timed."""
+
+    def __init__(self, inner: Callable, spent: Counter, label: str) -> None:
+        self.inner, self.spent, self.label = inner, spent, label
+
+    def __call__(self, *args: Any) -> Any:
+        started = time.process_time()
+        try:
+            return self.inner(*args)
+        finally:
+            self.spent[self.label] += time.process_time() - started
 
 
 def breakdown(extract_paper: Callable, files: list[str]) -> dict:

@@ -18,10 +18,9 @@ WARM_REPEATS = 15
 
 
 def _ours_setup(files: list[str]) -> Any:
-    from extract.nlp import get_pipeline
-    from extract.pipeline import extract_paper
+    from extract.pipeline import extract_paper, shared_pipeline
 
-    get_pipeline(None)
+    shared_pipeline(None)
     for path in files[:1]:
         extract_paper(path)
     return extract_paper

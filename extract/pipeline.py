@@ -1,20 +1,104 @@
-"""The whole pipeline for one paper: read → sections → tables → nlp → fields → result."""
+"""The whole analysis of a paper, in order.
+
+1. reading (``extract.reading``): a text or PDF file becomes one document string;
+2. the spaCy pipeline (:func:`load_pipeline`) reads that string as one Doc:
+   tokenizer → ``dva_sections`` → ``dva_tables`` → ``dva_units`` → ``dva_abbreviations`` →
+   ``dva_vocab`` → ``dva_measures`` → ``dva_context`` → ``dva_patients``;
+3. the field extractors (``extract.fields``) turn the Doc into the output contract.
+"""
 
 from __future__ import annotations
 
 import os
+import warnings
+from functools import cache
 
 from extract.document import Document
+from extract.errors import ModelError
 from extract.reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_document
-from schemas.models import ExtractionResult, Source
+from schemas.models import ExtractionResult
+
+# The rule components, in the order they run (each reads what the ones before wrote).
+COMPONENTS = (
+    "dva_sections",
+    "dva_tables",
+    "dva_units",
+    "dva_abbreviations",
+    "dva_vocab",
+    "dva_measures",
+    "dva_context",
+    "dva_patients",
+)
+# Table bars split tokens, so that every table cell is made of whole tokens ("|IIa|").
+TABLE_BARS = (r"\|", "│", "┃", "║")
 
 
-def extract_document(doc: Document, model: str | None = None) -> ExtractionResult:
-    """Extract study facts and patients from a read document."""
+def register_components() -> None:
+    """Import the component modules, which registers their factories with spaCy."""
+    from extract.abbreviations import component as _abbreviations  # noqa: F401
+    from extract.context import component as _context  # noqa: F401
+    from extract.measures import component as _measures  # noqa: F401
+    from extract.patients import component as _patients  # noqa: F401
+    from extract.sections import component as _sections  # noqa: F401
+    from extract.tables import component as _tables  # noqa: F401
+    from extract.units import component as _units  # noqa: F401
+    from extract.vocab import ruler as _ruler  # noqa: F401
+
+
+def _split_table_bars(nlp) -> None:
+    """Add the table bars to the tokenizer's prefixes, suffixes and infixes."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    bars = list(TABLE_BARS)
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, *bars]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *bars]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *bars]).finditer
+
+
+def load_pipeline(model: str | None = None):
+    """A new spaCy ``Language`` that analyses a paper's text as one Doc.
+
+    ``model`` names an installed statistical pipeline to build on; None is ``spacy.blank("en")``.
+    """
+    import spacy
+
+    register_components()
+    warnings.filterwarnings("ignore", message=r".*\[W036\].*")
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except (OSError, ValueError, ImportError) as exc:
+            raise ModelError(f"cannot load spaCy model {model!r}: {exc}".splitlines()[0]) from None
+    else:
+        nlp = spacy.blank("en")
+    _split_table_bars(nlp)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def shared_pipeline(model: str | None = None):
+    """The pipeline for ``model``, built once per process."""
+    return load_pipeline(model)
+
+
+def analyse(document: Document, model: str | None = None, nlp=None):
+    """The paper's Doc: ``document`` run through ``nlp`` (default: the pipeline of ``model``)."""
+    nlp = nlp if nlp is not None else shared_pipeline(model)
+    doc = nlp.make_doc(document.text)
+    doc._.paper = document
+    return nlp(doc)
+
+
+def extract_document(document: Document, model: str | None = None, nlp=None) -> ExtractionResult:
+    """Extract study facts and patients from a read document (with ``nlp`` if given)."""
     from extract.fields import build_result
 
-    result = build_result(doc, model=model)
-    result.warnings = [*doc.warnings, *result.warnings]
+    result = build_result(analyse(document, model, nlp))
+    result.warnings = [*document.warnings, *result.warnings]
     return result
 
 
@@ -24,11 +108,6 @@ def extract_paper(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
 ) -> ExtractionResult:
-    """Read and extract one paper (text or PDF)."""
-    doc = read_document(path, max_bytes=max_bytes, max_pages=max_pages)
-    return extract_document(doc, model=model)
-
-
-def source_of(doc: Document) -> Source:
-    """The ``source`` block of a result."""
-    return Source(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.n_pages)
+    """Read and extract one paper (text or PDF): exactly what ``extract PAPER`` prints."""
+    document = read_document(path, max_bytes=max_bytes, max_pages=max_pages)
+    return extract_document(document, model=model)

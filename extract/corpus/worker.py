@@ -18,9 +18,9 @@ KIND_CONFIG = "config"  # a ModelError: the run's settings are wrong, stop the r
 def init_worker(model: str | None) -> None:
     """Build the spaCy pipeline once per worker process (best effort)."""
     try:
-        from extract.nlp import get_pipeline
+        from extract.pipeline import shared_pipeline
 
-        get_pipeline(model)
+        shared_pipeline(model)
     except Exception:  # noqa: BLE001 - a failure shows up on the first paper instead
         pass
 

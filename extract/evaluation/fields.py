@@ -60,10 +60,12 @@ def _patient(name: str, kind: Kind, item: str | None = None):
 STUDY_FIELDS: tuple[FieldSpec, ...] = (
     _study("title", "text", only_if_gold=True),
     _study("authors", "list", item="text", only_if_gold=True),
+    _study("first_author", "text", only_if_gold=True),
     _study("journal", "text", only_if_gold=True),
     _study("year", "number"),
     _study("doi", "doi"),
     _study("design", "category"),
+    _study("relevance", "category", only_if_gold=True),
     _study("indication", "category"),
     _study("n_patients", "number"),
     _study("reported.mean_age_years", "number"),

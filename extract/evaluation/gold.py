@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from extract.errors import GoldError, InputError
 from extract.evaluation.fields import FieldSpec, patient_field, study_field
 from schemas.models import ExtractionResult, GoldDocument, GoldPatient, Reported, Study
+from schemas.names import first_author
 
 PAPER_SUFFIXES = (".txt", ".md", ".pdf")
 
@@ -104,6 +105,8 @@ def gold_from_data(data: Any, path: str | Path = "<gold>") -> GoldView:
         doc = GoldDocument.model_validate(data)
     except ValidationError as exc:
         raise _first_error(path, exc) from None
+    if doc.study.first_author is None and doc.study.authors:
+        doc.study.first_author = first_author(doc.study.authors)
     view = GoldView(path=path, doc=doc, patient_alts=[{} for _ in doc.patients])
     for index, patient in enumerate(doc.patients):
         if patient.indication is None and doc.study.indication is not None:
@@ -178,6 +181,20 @@ def group_of(name: str) -> str:
     return "other"
 
 
+CACHE = ".cache"  # texts from elsewhere: never committed, kept in <group folder>/.cache/
+
+
+def _paper_places(corpus_root: Path, name: str) -> list[Path]:
+    """Where the paper of gold ``name`` may be: corpus/<name>.<ext>, else in its folder's cache."""
+    folder, _, stem = name.rpartition("/")
+    cached = corpus_root / folder / CACHE / stem if folder else corpus_root / CACHE / stem
+    return [
+        Path(f"{base}{suffix}")
+        for base in (corpus_root / name, cached)
+        for suffix in PAPER_SUFFIXES
+    ]
+
+
 def find_pairs(corpus_root: str | Path, gold_root: str | Path) -> list[Pair]:
     """Every gold file under ``gold_root`` with its paper under ``corpus_root`` (or None)."""
     corpus_root, gold_root = Path(corpus_root), Path(gold_root)
@@ -186,7 +203,6 @@ def find_pairs(corpus_root: str | Path, gold_root: str | Path) -> list[Pair]:
     pairs = []
     for gold_path in sorted(gold_root.rglob("*.json")):
         name = gold_path.relative_to(gold_root).as_posix().removesuffix(".json")
-        candidates = (corpus_root / f"{name}{suffix}" for suffix in PAPER_SUFFIXES)
-        paper = next((c for c in candidates if c.is_file()), None)
+        paper = next((c for c in _paper_places(corpus_root, name) if c.is_file()), None)
         pairs.append(Pair(name=name, group=group_of(name), gold_path=gold_path, paper_path=paper))
     return pairs

@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from extract.errors import ExtractError, InputError
-from extract.evaluation.gold import Pair, find_pairs, group_labels, load_gold, load_prediction
+from extract.evaluation.gold import (
+    CACHE,
+    Pair,
+    find_pairs,
+    group_labels,
+    load_gold,
+    load_prediction,
+)
 from extract.evaluation.renders import is_render, render_pairs
 from extract.evaluation.report import Report
 from extract.evaluation.scoring import score_document
@@ -54,6 +61,10 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
+def _folder(name: str) -> str:
+    return name.rpartition("/")[0]
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -71,7 +82,12 @@ def evaluate(
     report = Report(papers=[])
     pairs = select_pairs(corpus_root, gold_root, patterns)
     views = {pair.name: load_gold(pair.gold_path) for pair in pairs}
+    uncached: dict[str, int] = {}
     for pair in pairs:
+        listed = (corpus_root / _folder(pair.name) / "SOURCES.toml").is_file()
+        if pair.paper_path is None and listed:  # a text from elsewhere, not retrieved here
+            uncached[_folder(pair.name)] = uncached.get(_folder(pair.name), 0) + 1
+            continue
         if pair.paper_path is None:
             report.notes.append(f"{pair.gold_path}: no paper of that name in {corpus_root}/")
             continue
@@ -92,6 +108,12 @@ def evaluate(
         score = score_document(pred, view, name=pair.name, group=pair.group)
         score.error = error
         report.papers.append(score)
+    for folder, count in uncached.items():
+        report.notes.append(
+            f"{count} texts of corpus/{folder}/ are not in its {CACHE}/ (texts from elsewhere are "
+            f"never committed): retrieve each with the search tool as corpus/{folder}/SOURCES.toml "
+            f"lists (query, rank); `python corpus/tools/real_cache.py` lists them. Scored the rest."
+        )
     if not report.papers:
         raise InputError(f"no gold file in {gold_root} has its paper in {corpus_root}")
     report.render_note = render_pairs(corpus_root, gold_root)[1]

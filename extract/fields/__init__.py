@@ -1,20 +1,22 @@
-"""Field extractors: per patient and per study, each value with its evidence."""
+"""Step 10 — fields: the paper's Doc to the output contract, per patient and per study, each
+value with its evidence. Extractors are plain functions of the Doc and its patient scopes."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from extract.document import Document
-from extract.fields.analysis import analyse
 from extract.fields.anatomy import extract_anatomy
 from extract.fields.candidates import FieldValues
 from extract.fields.demographics import extract_demographics
 from extract.fields.outcomes import extract_outcomes
-from extract.fields.patients import PatientScope, excluded_reason, find_patients
 from extract.fields.risk_factors import extract_risk_factors
 from extract.fields.rutherford import extract_rutherford
 from extract.fields.stents import extract_stents
 from extract.fields.study import extract_study
+from extract.patients import PatientScope
 from extract.vocab import load
-from schemas.models import ExtractionResult, Patient, Reported, Study
+from schemas.models import ExtractionResult, Patient, Reported, Source, Study
 
 PATIENT_EXTRACTORS = (
     extract_demographics,
@@ -65,21 +67,19 @@ def _design(n: int, title: str | None) -> str:
     return "cohort"
 
 
-def build_result(doc: Document, model: str | None = None) -> ExtractionResult:
-    """Run every extractor over ``doc`` and assemble the output document."""
-    from extract.pipeline import source_of
+def source_of(paper: Document) -> Source:
+    """The ``source`` block of a result."""
+    return Source(path=paper.path, sha256=paper.sha256, format=paper.format, pages=paper.n_pages)
 
-    analysis = analyse(doc, model)
-    scopes, warnings = [], []
-    for scope in find_patients(analysis):
-        reason = excluded_reason(scope)
-        if reason:
-            warnings.append(f"patient {scope.patient_id} left out: the paper says {reason!r}")
-        else:
-            scopes.append(scope)
-    study_values = extract_study(analysis, len(scopes))
+
+def build_result(doc: Doc) -> ExtractionResult:
+    """Run every extractor over the paper's analysed Doc and assemble the output document."""
+    paper = doc._.paper
+    scopes = list(doc._.patients)
+    warnings = list(doc._.warnings or [])
+    study_values = extract_study(doc, len(scopes))
     patients, conflicts = [], []
-    patient_values = [_patient(scope, doc) for scope in scopes]
+    patient_values = [_patient(scope, paper) for scope in scopes]
     _study_indication(study_values, patient_values)
     for scope, values in zip(scopes, patient_values, strict=True):
         if "indication" not in values.values and study_values.values.get("indication"):
@@ -126,7 +126,7 @@ def build_result(doc: Document, model: str | None = None) -> ExtractionResult:
         evidence={k: v for k, v in evidence.items() if v},
     )
     return ExtractionResult(
-        source=source_of(doc),
+        source=source_of(paper),
         study=study,
         patients=patients,
         conflicts=conflicts,

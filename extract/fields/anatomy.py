@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from extract.document import Document
-from extract.fields.analysis import Unit
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex, words
-from extract.fields.patients import PatientScope
+from extract.patients import PatientScope
+from extract.units import Unit
 from extract.vocab import load
 from schemas.models import Evidence, PriorDVA
 
@@ -42,8 +42,9 @@ class Relation:
 def _clause(unit: Unit, span: Span) -> str:
     """The text around a span up to the nearest ';' or '(' boundary (parentheses kept)."""
     text = unit.text
-    left = max(text.rfind(";", 0, span.start_char), text.rfind("(", 0, span.start_char))
-    right = text.find(";", span.end_char)
+    start, end = unit.rel(span.start_char), unit.rel(span.end_char)
+    left = max(text.rfind(";", 0, start), text.rfind("(", 0, start))
+    right = text.find(";", end)
     return text[left + 1 : right if right != -1 else len(text)]
 
 
@@ -52,8 +53,8 @@ def _linked(unit: Unit, artery: Span, vein: Span) -> bool:
     "-to-", "→"); at most one other word may stand between, or four after a strong link such
     as "into" or "connected" ("crossed behind the medial malleolus into the lateral plantar
     vein"), never a sentence's worth."""
-    gap = unit.doc[artery.end : vein.start]
-    before = {t.lower_ for t in unit.doc[max(0, artery.start - 7) : artery.start]}
+    gap = unit.tokens(artery.end, vein.start)
+    before = {t.lower_ for t in unit.tokens(artery.start - 7, artery.start)}
     if "from" in before and len(gap) <= 2 * MAX_GAP and any(t.lower_ == "into" for t in gap[-4:]):
         return True  # "From the posterior tibial artery, a re-entry catheter ... into the vein"
     if len(gap) > MAX_GAP:
@@ -75,7 +76,8 @@ def _status(unit: Unit, span: Span) -> str:
     created from the", "had undergone an elective DVA from the"), or, for "prior", in a
     parenthesis around it ("(after occluded AT DVA)").
     """
-    before = unit.text[max(0, span.start_char - 45) : span.start_char]
+    start = unit.rel(span.start_char)
+    before = unit.text[max(0, start - 45) : start]
     before = re.split(r"[.;]\s", before)[-1]  # the artery's own sentence and clause
     if regex("anatomy", "current").search(before) or regex("anatomy", "current_long").search(
         before
@@ -86,7 +88,7 @@ def _status(unit: Unit, span: Span) -> str:
     ):
         return "prior"
     clause = _clause(unit, span)
-    near = unit.text[max(0, span.start_char - 40) : span.start_char]
+    near = unit.text[max(0, start - 40) : start]
     opened = near.rfind("(") > near.rfind(")")  # the artery stands inside a parenthesis
     if opened and "DVA" in clause and regex("anatomy", "prior").search(clause):
         return "prior"
@@ -97,7 +99,7 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
     vessels = [s for s in unit.spans("vocab") if s.label_ in ("arteries", "veins")]
     if not vessels:
         return []
-    sentences = list(unit.doc.sents) if unit.doc.has_annotation("SENT_START") else [unit.doc[:]]
+    sentences = unit.sents
     relations: list[Relation] = []
     for sent in sentences:
         if require_cue and not regex("anatomy", "dva").search(sent.text):
@@ -119,9 +121,9 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
                 vein = None
             end = vein.end_char if vein is not None else span.end_char
             status = _status(unit, span)
+            after = unit.rel(span.end_char)
             standalone = vein is None and (
-                "DVA" in unit.text[span.end_char : span.end_char + 12]
-                or "based" in unit.text[span.end_char : span.end_char + 8]
+                "DVA" in unit.text[after : after + 12] or "based" in unit.text[after : after + 8]
             )
             if vein is None and not standalone and unit.source == "text":
                 continue
@@ -134,7 +136,7 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
                     span.kb_id_,
                     vein.kb_id_ if vein is not None else None,
                     status,
-                    unit.evidence(doc, span.start_char, end),
+                    unit.doc_evidence(doc, span.start_char, end),
                     unit.source,
                 )
             )

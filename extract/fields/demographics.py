@@ -7,8 +7,8 @@ import re
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import words
-from extract.fields.patients import PatientScope
-from extract.nlp.measures import load_patterns, parse_match
+from extract.measures import load_patterns, parse_match
+from extract.patients import PatientScope
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:y|yrs?|years)?\s*$", re.IGNORECASE)
 
@@ -53,17 +53,17 @@ def _text_sex(scope: PatientScope, doc: Document) -> list[Candidate]:
     female, male = words("sex", "female"), words("sex", "male")
     for unit in scope.text_units():
         for span in unit.spans("measures", "AGE"):
-            after = unit.doc[span.end : span.end + 4]
+            after = unit.tokens(span.end, span.end + 4)
             for token in after:
                 if token.lower_ in female or token.lower_ in male:
                     sex = "female" if token.lower_ in female else "male"
-                    ev = unit.evidence(doc, span.start_char, token.idx + len(token.text))
+                    ev = unit.doc_evidence(doc, span.start_char, token.idx + len(token.text))
                     return [Candidate(sex, [ev])]
     counts = {"female": [], "male": []}
     for unit in scope.text_units():
         if unit.section_kind == "figures":
             continue
-        for token in unit.doc:
+        for token in unit.span:
             if token.lower_ in words("sex", "female_pronouns"):
                 counts["female"].append((unit, token))
             elif token.lower_ in words("sex", "male_pronouns"):
@@ -72,7 +72,7 @@ def _text_sex(scope: PatientScope, doc: Document) -> list[Candidate]:
     if max(nf, nm) >= 2 and max(nf, nm) >= 3 * min(nf, nm):
         sex = "female" if nf > nm else "male"
         hits = counts[sex][:3]
-        ev = [u.evidence(doc, t.idx, t.idx + len(t.text)) for u, t in hits]
+        ev = [u.doc_evidence(doc, t.idx, t.idx + len(t.text)) for u, t in hits]
         return [Candidate(sex, ev)]
     return []
 

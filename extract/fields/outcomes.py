@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
-from extract.fields.analysis import Unit
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import cues, regex
-from extract.fields.patients import PatientScope
+from extract.patients import PatientScope
+from extract.units import Unit
 from extract.vocab import load
 from schemas.models import Evidence
 
 
 def _sentences(unit: Unit) -> list[tuple[int, int, str]]:
-    if unit.doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char, s.text) for s in unit.doc.sents]
-    return [(0, len(unit.text), unit.text)]
+    """(start, end, text) of the unit's sentences, offsets relative to the unit."""
+    return [(unit.rel(s.start_char), unit.rel(s.end_char), s.text) for s in unit.sents]
 
 
 def _readable(scope: PatientScope) -> list[Unit]:
@@ -34,7 +33,7 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
     vocab = load("amputation_levels")
     for span in unit.spans("vocab", "amputation_levels"):
         if unit.source == "text" and regex("outcome", "before_index").search(
-            _sentence_at(unit, span.start_char)
+            _sentence_at(unit, unit.rel(span.start_char))
         ):
             continue  # "A fifth-ray amputation had been performed in 2021"
         if not (span._.negated or span._.hypothetical):
@@ -148,7 +147,7 @@ _NOT_RECORDED = re.compile(
 def unrecorded(unit: Unit) -> bool:
     """A cell holding a dash that the paper's footnote defines as "not recorded"."""
     mark = unit.text.strip()
-    meaning = (unit.doc.user_data.get("abbreviations", {}) if unit.doc else {}).get(mark, "")
+    meaning = ((unit.doc._.abbrevs or {}) if unit.doc else {}).get(mark, "")
     return mark in ("-", "–", "—", "−") and bool(_NOT_RECORDED.search(meaning))
 
 
@@ -248,7 +247,7 @@ _UNIT_IN_LABEL = re.compile(r"\b(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
 
 
 def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
-    from extract.nlp.measures import to_days
+    from extract.measures import to_days
 
     cands: list[Candidate] = []
     for unit in _readable(scope):
@@ -268,19 +267,20 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             continue
         best_text: tuple[float, Evidence] | None = None
         for span in unit.spans("measures", "DURATION"):
-            sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
+            sentence = unit.sent_of(span).text
+            start, end = unit.rel(span.start_char), unit.rel(span.end_char)
             if not regex("outcome", "follow_up").search(sentence):
                 continue
             if regex("outcome", "other_person").search(sentence) or "%" in sentence:
                 continue
             if span._.value > MAX_FOLLOW_UP_DAYS or re.search(
                 r"\bage[ds]?\b\W*(?:of\W*)?$",
-                unit.text[max(0, span.start_char - 14) : span.start_char],
+                unit.text[max(0, start - 14) : start],
             ):
                 continue
-            if re.match(r"\s*(?:of age|old)\b", unit.text[span.end_char : span.end_char + 8]):
+            if re.match(r"\s*(?:of age|old)\b", unit.text[end : end + 8]):
                 continue
-            if re.search(r"\b(?:ago|earlier|history|for)\s*$", unit.text[: span.start_char]):
+            if re.search(r"\b(?:ago|earlier|history|for)\s*$", unit.text[:start]):
                 continue
             if best_text is None or span._.value > best_text[0]:
                 best_text = (span._.value, unit.span_evidence(doc, span))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from extract.document import Document
 from extract.fields.candidates import FieldValues
 from extract.fields.cues import regex
-from extract.fields.patients import PatientScope
-from extract.nlp.vocab_ruler import lookup_long_form
+from extract.patients import PatientScope
 from extract.vocab import load
+from extract.vocab.ruler import lookup_long_form
 
 
 def _affirmed(span) -> bool:
@@ -19,7 +19,7 @@ def _column_factor(unit) -> str | None:
     label = (unit.label or "").strip()
     key = load("risk_factors").normalize(label)
     if key is None:
-        long_form = unit.doc.user_data.get("abbreviations", {}).get(label) if unit.doc else None
+        long_form = (unit.doc._.abbrevs or {}).get(label) if unit.doc else None
         hit = lookup_long_form(long_form) if long_form else None
         key = hit[1] if hit and hit[0] == "risk_factors" else None
     return key

@@ -7,7 +7,7 @@ import re
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex
-from extract.fields.patients import PatientScope
+from extract.patients import PatientScope
 from extract.vocab import rutherford_key
 
 _PROCEDURE = re.compile(r"\bp?DVA\b|arteriali[sz]", re.IGNORECASE)
@@ -52,7 +52,7 @@ def _text(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Can
         if unit.section_kind == "figures":
             continue
         for span in unit.spans("measures", "RUTHERFORD"):
-            sentence = span.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
+            sentence = unit.sent_of(span).text
             pre = bool(regex("rutherford", "pre_dva").search(f"{unit.section}: {sentence}"))
             mentions.append((span._.value, pre, unit.span_evidence(doc, span)))
     presentation = [Candidate(v, [ev]) for v, pre, ev in mentions if not pre]

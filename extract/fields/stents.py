@@ -13,11 +13,11 @@ import re
 from spacy.tokens import Span
 
 from extract.document import Document
-from extract.fields.analysis import Unit
 from extract.fields.candidates import FieldValues
 from extract.fields.cues import regex, words
-from extract.fields.patients import PatientScope
-from extract.nlp.measures import parse_number
+from extract.measures import parse_number
+from extract.patients import PatientScope
+from extract.units import Unit
 from extract.vocab import load, manufacturer_key
 from schemas.models import Evidence, Stent
 
@@ -33,13 +33,13 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 
     def kind_at(i: int) -> str | None:
         token = doc[i]
-        if _stent_graft_tail(doc, i):
+        if _stent_graft_tail(unit, i):
             return "stent"
         if i in devices:
             return "stent"
         if token.lower_ in stent_words or token.lower_.startswith("stent"):
             return "stent"
-        if token.lower_ in other_words and not _expandable(doc, i):
+        if token.lower_ in other_words and not _expandable(unit, i):
             return "other"
         return None
 
@@ -47,7 +47,7 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
         return "stent"
     best: tuple[int, str] | None = None
     steps = 0
-    for i in range(size.end, min(len(doc), size.end + 8)):
+    for i in range(size.end, min(unit.tok_end, size.end + 8)):
         if doc[i].is_sent_start or doc[i].text in (";", "."):
             break
         if i in sizes:
@@ -57,13 +57,13 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
         if kind:
             best = (steps, kind)
             break
-    head = _parenthesis_head(doc, size)
+    head = _parenthesis_head(unit, size)
     if best is None and head is not None:  # "stent grafts (5 × 50 mm and 5 × 100 mm)"
-        for j in range(head - 1, max(-1, head - 4), -1):
+        for j in range(head - 1, max(unit.tok_start - 1, head - 4), -1):
             if kind_at(j):
                 return kind_at(j)
     steps = 0
-    for i in range(size.start - 1, max(-1, size.start - 5), -1):
+    for i in range(size.start - 1, max(unit.tok_start - 1, size.start - 5), -1):
         if doc[i].text in (";", ".", ",", "(") or i in sizes:
             break
         steps += 1
@@ -77,9 +77,10 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
 _COUNT_AFTER = re.compile(r"^\s*(?:mm\s*)?\(?\s*[x×]\s*(\d)\s*\)?(?![\d.])")
 
 
-def _parenthesis_head(doc, size: Span) -> int | None:
+def _parenthesis_head(unit: Unit, size: Span) -> int | None:
     """The "(" that opens a parenthesis holding ``size`` (within 20 tokens), if any."""
-    for i in range(size.start - 1, max(-1, size.start - 20), -1):
+    doc = unit.doc
+    for i in range(size.start - 1, max(unit.tok_start - 1, size.start - 20), -1):
         if doc[i].text == ")":
             return None
         if doc[i].text == "(":
@@ -87,14 +88,16 @@ def _parenthesis_head(doc, size: Span) -> int | None:
     return None
 
 
-def _stent_graft_tail(doc, i: int) -> bool:
+def _stent_graft_tail(unit: Unit, i: int) -> bool:
     """The "graft" of "stent graft" / "stent-graft" belongs to the stent."""
-    return doc[i].lower_ in ("graft", "grafts") and "stent" in doc[max(0, i - 2) : i].text.lower()
+    return (
+        unit.doc[i].lower_ in ("graft", "grafts") and "stent" in unit.tokens(i - 2, i).text.lower()
+    )
 
 
-def _expandable(doc, i: int) -> bool:
+def _expandable(unit: Unit, i: int) -> bool:
     """ "balloon-expandable stent": the balloon word describes the stent."""
-    following = doc[i + 1 : i + 3].text.replace(" ", "").lower()
+    following = unit.tokens(i + 1, i + 3).text.replace(" ", "").lower()
     return following.startswith(("-expandable", "expandable", "-mounted", "mounted"))
 
 
@@ -102,16 +105,16 @@ def _sentence_kind(unit: Unit, size: Span) -> str | None:
     """With no device word right beside a size, the nearest one before it in its sentence
     decides ("two Viabahn stent-grafts were deployed: Ø 6 mm, 100 mm length ...")."""
     doc = unit.doc
-    sent = size.sent if doc.has_annotation("SENT_START") else doc[:]
+    sent = unit.sent_of(size)
     devices = {t.i for d in unit.spans("vocab", "devices") for t in d}
     stent_words, other_words = words("stents", "stent_words"), words("stents", "other_words")
     for i in range(size.start - 1, sent.start - 1, -1):
         token = doc[i]
-        if i in devices or token.lower_ in stent_words or _stent_graft_tail(doc, i):
+        if i in devices or token.lower_ in stent_words or _stent_graft_tail(unit, i):
             return "stent"
         if token.lower_.startswith("stent"):
             return "stent"
-        if token.lower_ in other_words and not _expandable(doc, i):
+        if token.lower_ in other_words and not _expandable(unit, i):
             return "other"
     return None
 
@@ -119,13 +122,14 @@ def _sentence_kind(unit: Unit, size: Span) -> str | None:
 def _count(unit: Unit, size: Span) -> int:
     """How many stents a size names: "2 × Viabahn 5 × 100", "two ... 5 × 100", "(×2)"."""
     doc = unit.doc
-    after = _COUNT_AFTER.match(unit.text[size.end_char : size.end_char + 12])
+    end = unit.rel(size.end_char)
+    after = _COUNT_AFTER.match(unit.text[end : end + 12])
     if after:
         return int(after.group(1))
     filler = words("stents", "count_filler")
     device_tokens = {t.i for s in unit.spans("vocab", "devices") for t in s}
     i = size.start - 1
-    while i >= 0 and i >= size.start - 5:
+    while i >= unit.tok_start and i >= size.start - 5:
         token = doc[i]
         if token.lower_ in words("stents", "count_words"):
             return int(parse_number(token.lower_) or 1)
@@ -140,7 +144,7 @@ def _device_for(unit: Unit, size: Span) -> Span | None:
     devices = [d for d in unit.spans("vocab", "devices")]
     if not devices:
         return None
-    sent = size.sent if unit.doc.has_annotation("SENT_START") else unit.doc[:]
+    sent = unit.sent_of(size)
     in_sent = [d for d in devices if sent.start <= d.start < sent.end]
     if not in_sent:
         return None
@@ -162,7 +166,7 @@ def _manufacturer(unit: Unit, device: Span | None, fallback: str | None) -> str 
 
 
 def _is_inflow(unit: Unit, size: Span) -> bool:
-    sent = size.sent.text if unit.doc.has_annotation("SENT_START") else unit.text
+    sent = unit.sent_of(size).text
     clause = re.split(r";", sent)
     local = next((c for c in clause if size.text in c), sent)
     return bool(regex("stents", "inflow").search(local)) and not regex("stents", "circuit").search(
@@ -228,14 +232,16 @@ _DIAMETER_BEFORE = re.compile(
 def unsized_in(unit: Unit, doc: Document) -> list[Found]:
     """ "three LimFlow stent grafts" in a sentence that gives no sizes: devices without sizes."""
     found: list[Found] = []
-    sized = {s.sent.start for s in unit.spans("measures", "SIZE")}
+    sized = {unit.sent_of(s).start for s in unit.spans("measures", "SIZE")}
     for device in unit.spans("vocab", "devices"):
-        if device.sent.start in sized or load("devices").attr(device.kb_id_, "inflow_only"):
+        if unit.sent_of(device).start in sized or load("devices").attr(
+            device.kb_id_, "inflow_only"
+        ):
             continue
         if _nearest_kind(unit, device) != "stent" or _is_inflow(unit, device):
             continue
         diameter = _DIAMETER_BEFORE.search(
-            unit.text[max(0, device.start_char - 40) : device.start_char]
+            unit.text[max(0, unit.rel(device.start_char) - 40) : unit.rel(device.start_char)]
         )
         if diameter:  # "two 5-mm Viabahn endoprostheses": a diameter without a length
             count = int(parse_number(diameter.group("count") or "1") or 1)
@@ -336,9 +342,7 @@ def _sizes(stents: list[Stent]) -> list[str]:
 
 
 def _sentence_index(unit: Unit, char: int) -> int:
-    if not unit.doc.has_annotation("SENT_START"):
-        return 0
-    for i, sent in enumerate(unit.doc.sents):
+    for i, sent in enumerate(unit.sents):
         if sent.start_char <= char < sent.end_char:
             return i
     return 0

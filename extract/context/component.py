@@ -1,0 +1,158 @@
+"""`dva_context`: marks concept spans as negated, hypothetical or family history.
+
+NegEx/ConText-style cue rules kept as data (``rules.json``): a pre cue acts on a
+concept that follows it within ``window`` tokens of the same sentence, unless a terminator
+("but", ",", ";" ...) stands between; a post cue acts on a concept just before it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.docattrs import register
+
+PATTERNS = Path(__file__).parent / "rules.json"
+FLAGS = ("negated", "hypothetical", "family")
+
+
+@cache
+def load_cues() -> dict:
+    """Cue lists as tuples of lowercase token sequences."""
+    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    cues = {}
+    for flag in FLAGS:
+        cues[flag] = {
+            side: sorted(
+                (tuple(c.lower().split()) for c in data[flag][side]), key=len, reverse=True
+            )
+            for side in ("pre", "post")
+        }
+    return {"window": data["window"], "terminators": set(data["terminators"]), "cues": cues}
+
+
+@cache
+def _cue_index() -> dict[str, tuple[dict[tuple[str, ...], frozenset[str]], list[int]]]:
+    """{side: ({cue: flags it sets}, cue lengths)}: one dict lookup per window n-gram."""
+    out = {}
+    for side in ("pre", "post"):
+        index: dict[tuple[str, ...], set[str]] = {}
+        for flag, sides in load_cues()["cues"].items():
+            for cue in sides[side]:
+                index.setdefault(cue, set()).add(flag)
+        lengths = sorted({len(cue) for cue in index})
+        out[side] = ({cue: frozenset(f) for cue, f in index.items()}, lengths)
+    return out
+
+
+class _DocView:
+    """Per-doc lookups shared by all spans of a doc: lowercased words and sentence bounds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.length = len(doc)
+        self.has_sents = doc.has_annotation("SENT_START")
+        self.sent_start = doc.to_array("SENT_START").tolist() if self.has_sents else None
+        self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
+        self._lower: list[int] | None = None
+
+    def lower(self, i: int) -> str:
+        """``doc[i].lower_`` (looked up by the LOWER hash, without making a Token)."""
+        if self._lower is None:
+            self._lower = self.doc.to_array("LOWER").tolist()
+        return self.doc.vocab.strings[self._lower[i]]
+
+    def sent_bounds(self, span: Span) -> tuple[int, int]:
+        """``(span.sent.start, span.sent.end)``, or the whole doc without sentences."""
+        if not self.has_sents:
+            return 0, self.length
+        if self.hooked:
+            sent = span.sent
+            return sent.start, sent.end
+        ss = self.sent_start
+        start = span.start
+        while ss[start] != 1 and start > 0:
+            start -= 1
+        end = span.start + 1
+        while end < self.length and ss[end] != 1:
+            end += 1
+        return start, end
+
+
+def _pre_window(
+    span: Span, window: int, terminators: set[str], view: _DocView | None = None
+) -> list[str]:
+    """Lowercased tokens before ``span`` in its clause, nearest last."""
+    view = view or _DocView(span.doc)
+    words: list[str] = []
+    sent_start = view.sent_bounds(span)[0]
+    i = span.start - 1
+    while i >= sent_start and len(words) < window:
+        word = view.lower(i)
+        if word in terminators:
+            break
+        words.append(word)
+        i -= 1
+    words.reverse()
+    return words
+
+
+def _post_window(
+    span: Span, window: int, terminators: set[str], view: _DocView | None = None
+) -> list[str]:
+    view = view or _DocView(span.doc)
+    words: list[str] = []
+    sent_end = view.sent_bounds(span)[1]
+    i = span.end
+    while i < sent_end and len(words) < window:
+        word = view.lower(i)
+        if word in terminators and words:
+            break
+        words.append(word)
+        i += 1
+    return words
+
+
+def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
+    """Which context flags apply to ``span``."""
+    cfg = load_cues()
+    view = view or _DocView(span.doc)
+    pre = _pre_window(span, cfg["window"], cfg["terminators"], view)
+    post = _post_window(span, cfg["window"], cfg["terminators"], view)
+    flags = dict.fromkeys(cfg["cues"], False)
+    for side, words in (("pre", pre), ("post", post)):
+        index, lengths = _cue_index()[side]
+        for n in lengths:
+            for i in range(len(words) - n + 1):
+                for flag in index.get(tuple(words[i : i + n]), ()):
+                    flags[flag] = True
+    return flags
+
+
+class Context:
+    """Sets ``span._.negated``, ``._.hypothetical``, ``._.family`` on concept spans."""
+
+    def __init__(self, name: str, span_keys: list[str]) -> None:
+        self.name = name
+        self.span_keys = span_keys
+        register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = None
+        for key in self.span_keys:
+            for span in doc.spans.get(key, []):
+                view = view or _DocView(doc)
+                for flag, value in classify(span, view).items():
+                    if value:
+                        setattr(span._, flag, True)
+        return doc
+
+
+@Language.factory("dva_context", default_config={"span_keys": ["vocab"]})
+def make_context(nlp: Language, name: str, span_keys: list[str]) -> Context:
+    """Factory of the context component."""
+    return Context(name, span_keys)

@@ -1,0 +1,75 @@
+"""The study's indication: from the title, the larger counted group, or the most named."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extract.fields.candidates import FieldValues
+from extract.vocab import load
+
+
+def _title_block(doc: Doc):
+    """The title block (after any article-type label), or None."""
+    return next((b for b in doc._.layout.blocks if b.kind == "title"), None)
+
+
+def indication(doc: Doc, out: FieldValues) -> None:
+    """From the title; else the indication the paper's own sections name most often."""
+    paper = doc._.paper
+    title = _title_block(doc)
+    if title is not None:
+        named = {}
+        for key, concept in load("indications").concepts.items():
+            for term in concept.terms + concept.abbrevs:
+                flags = re.IGNORECASE if len(term) > 4 else 0
+                match = re.search(rf"\b{re.escape(term)}\b", title.text, flags)
+                if match and key not in named:
+                    start = title.start + match.start()
+                    named[key] = paper.evidence(start, start + len(term), "title")
+        both = re.search(r"\bchronic\b", title.text, re.I) and re.search(
+            r"(?<!-)\bacute\b(?!-)", title.text, re.I
+        )
+        if len(named) == 1 and not both:
+            key, evidence = next(iter(named.items()))
+            out.put("indication", key, [evidence])
+            out.values["indication_from_title"] = True
+            return
+    if _indication_by_numbers(doc, out):
+        return
+    for kinds in (("abstract", "methods", "results", "case", "body"), None):
+        counts: dict[str, list] = {}
+        for unit in doc._.units:
+            if kinds is not None and unit.section_kind not in kinds:
+                continue
+            if unit.section_kind in ("references", "back"):
+                continue
+            for span in unit.spans("vocab", "indications"):
+                counts.setdefault(span.kb_id_, []).append(unit.span_evidence(paper, span))
+        if counts:
+            key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
+            out.put("indication", key, counts[key][:3])
+            return
+
+
+_COUNTED = re.compile(r"^\s*(?:in|:|\(n\s*=|,\s*n\s*=)\s*(\d+)")
+
+
+def _indication_by_numbers(doc: Doc, out: FieldValues) -> bool:
+    """ "The indication was CLTI in 41 patients and ALI in 6": the larger group names it."""
+    paper = doc._.paper
+    counted: dict[str, tuple[int, object]] = {}
+    for unit in doc._.units:
+        if unit.source != "text" or unit.section_kind not in ("abstract", "methods", "results"):
+            continue
+        for span in unit.spans("vocab", "indications"):
+            end = unit.rel(span.end_char)
+            match = _COUNTED.match(unit.text[end : end + 12])
+            if match and int(match.group(1)) > counted.get(span.kb_id_, (0, None))[0]:
+                counted[span.kb_id_] = (int(match.group(1)), unit.span_evidence(paper, span))
+    if len(counted) < 2:
+        return False
+    key = max(counted, key=lambda k: counted[k][0])
+    out.put("indication", key, [counted[key][1]])
+    return True

@@ -1,0 +1,103 @@
+"""`dva_context`: negated, hypothetical and family-history mentions."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.context.component import classify, load_cues
+from extract.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _run(nlp, text):
+    """The component(s) alone on a hand-built Doc of ``text``."""
+    doc = nlp.make_doc(text)
+    for name in ("dva_vocab", "dva_context"):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _flags(doc, text):
+    span = next(s for s in doc.spans["vocab"] if s.text == text)
+    return span._.negated, span._.hypothetical, span._.family
+
+
+def test_context_negation_cues(nlp):
+    doc = _run(
+        nlp, "He had never smoked, and there was no history of stroke or atrial fibrillation."
+    )
+    assert _flags(doc, "smoked")[0]
+    assert _flags(doc, "stroke")[0] and _flags(doc, "atrial fibrillation")[0]
+    assert _flags(_run(nlp, "She denied smoking."), "smoking")[0]
+
+
+def test_context_negation_stops_at_but(nlp):
+    doc = _run(nlp, "No claudication, but diabetes was present.")
+    assert not _flags(doc, "diabetes")[0]
+
+
+def test_context_hypothetical_and_family(nlp):
+    doc = _run(nlp, "Without treatment she would have required a below-knee amputation.")
+    assert _flags(doc, "below-knee amputation")[1]
+    doc = _run(nlp, "Her mother had coronary artery disease.")
+    assert _flags(doc, "coronary artery disease")[2]
+
+
+def _sentences(nlp, text):
+    """Vocabulary and context over ``text`` with spaCy's sentencizer (sentences for span.sent)."""
+    from spacy.pipeline import Sentencizer
+
+    doc = Sentencizer()(nlp.make_doc(text))
+    for name in ("dva_vocab", "dva_context"):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _naive_flags(span) -> dict[str, bool]:
+    """Cue search as first written: span.sent bounds, every cue against every n-gram."""
+    cfg = load_cues()
+    sent = span.sent
+    pre: list[str] = []
+    i = span.start - 1
+    while i >= sent.start and len(pre) < cfg["window"]:
+        if span.doc[i].lower_ in cfg["terminators"]:
+            break
+        pre.insert(0, span.doc[i].lower_)
+        i -= 1
+    post: list[str] = []
+    i = span.end
+    while i < sent.end and len(post) < cfg["window"]:
+        word = span.doc[i].lower_
+        if word in cfg["terminators"] and post:
+            break
+        post.append(word)
+        i += 1
+
+    def grams(words, n):
+        return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)}
+
+    return {
+        flag: any(c in grams(pre, len(c)) for c in sides["pre"])
+        or any(c in grams(post, len(c)) for c in sides["post"])
+        for flag, sides in cfg["cues"].items()
+    }
+
+
+CONTEXT_WORDS = [
+    "no", "history", "of", "diabetes", "hypertension", "was", "not", "required", "her",
+    "mother", "had", "a", "below-knee", "amputation", "would", "have", "been", "considered",
+    "died", "from", "sepsis", "but", ",", ".", "without", "smoking", "when", "free", "ruled",
+    "out", "dialysis",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_WORDS), min_size=1, max_size=30).map(" ".join))
+def test_context_flags_equal_the_naive_cue_search(nlp, text):
+    doc = _sentences(nlp, text)
+    for span in doc.spans["vocab"]:
+        assert classify(span) == _naive_flags(span), (text, span.text)
