@@ -31,6 +31,8 @@ def _default_extractor(path: Path) -> ExtractionResult:
 
 
 def _selected(pair: Pair, patterns: Sequence[str]) -> bool:
+    if is_render(pair.group):  # a rendered PDF only by its full name: 'renders/A/n/*'
+        return any(fnmatch.fnmatchcase(pair.name, pat) for pat in patterns)
     names = {pair.name, pair.name.rsplit("/", 1)[-1]}
     if pair.paper_path is not None:
         names |= {pair.paper_path.name, pair.paper_path.as_posix()}

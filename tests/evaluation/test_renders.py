@@ -76,3 +76,18 @@ def test_evaluation_without_renders_says_so_and_scores_the_text_papers(tmp_path,
     assert "all papers" in out and "micro F1 1.000" in out
     assert "PDF render set: no rendered PDFs in" in out
     assert "render_set.py makes them" in out
+
+
+def test_a_paper_pattern_selects_rendered_pdfs_only_by_their_full_name(tmp_path):
+    root = corpus_with_renders(tmp_path)
+
+    def extractor(path):
+        return result(58)
+
+    def names(*patterns):
+        report = run_evaluation(root / "corpus", root / "gold", patterns, extractor=extractor)
+        return [p.name for p in report.papers]
+
+    assert names("N01") == ["n/N01"]
+    assert names("renders/*/n/*") == ["renders/A/n/N01", "renders/C/n/N01"]
+    assert names("renders/C/*", "n/*") == ["n/N01", "renders/C/n/N01"]
