@@ -15,15 +15,9 @@ import pypdfium2 as pdfium
 from extract.document import Document, sha256_of
 from extract.errors import LimitError, PdfError
 from extract.reading.pdf_chars import PageData, read_page
+from extract.reading.pdf_columns import find_gutters, reading_order
 from extract.reading.pdf_config import PdfSettings, settings
-from extract.reading.pdf_layout import (
-    Block,
-    Segment,
-    build_segments,
-    find_gutter,
-    reading_order,
-    remove_running,
-)
+from extract.reading.pdf_layout import Block, Segment, build_segments, remove_running
 from extract.reading.pdf_tables import PdfTable, aligned_tables, ruled_tables
 from extract.reading.pdf_text import assemble, join_columns, line_pitches, paragraphs
 
@@ -148,8 +142,8 @@ def _page_streams(
     if any(cfg.table_caption.match(s.text) for s in segs):
         rest = [s for s in segs if not any(t.contains(s) for t in tables)]
         ruled = [Block(t, t.x0, t.top, t.x1, t.bottom) for t in tables]
-        gutter = find_gutter([*rest, *ruled], page.width, cfg)
-        found = aligned_tables(page.number, page.width, rest, page.edges, tables, gutter, cfg)
+        gutters = find_gutters([*rest, *ruled], cfg)
+        found = aligned_tables(page.number, page.width, rest, page.edges, tables, gutters, cfg)
         tables = tables + found
     if tables:
         segs = [s for s in segs if not any(t.contains(s) for t in tables)]

@@ -205,126 +205,13 @@ def _outermost(seg: Segment, segs: list[Segment]) -> bool:
     )
 
 
-def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
-    """The x of the gap between two text columns, or None for a one-column page."""
-    lay = cfg.layout
-    lo, hi = lay["gutter_search"][0] * width, lay["gutter_search"][1] * width
-    weights = [(i, (i.x1 - i.x0) * _lines_in(i)) for i in items]
-    total = sum(w for _, w in weights)
-    if total <= 0 or len(items) < 6:
-        return None
-    events = sorted([(i.x0, w) for i, w in weights] + [(i.x1, -w) for i, w in weights])
-    best: tuple[float, float, float] | None = None  # (weight, -width, x)
-    weight, prev_x = 0.0, None
-    for x, delta in events:
-        if prev_x is not None and x > prev_x:
-            a, b = max(prev_x, lo), min(x, hi)
-            if b - a >= lay["gutter_min_pt"]:
-                cand = (round(weight, 3), -(b - a), (a + b) / 2)
-                if best is None or cand < best:
-                    best = cand
-        weight += delta
-        prev_x = x
-    if best is None or best[0] > lay["max_spanning_fraction"] * total:
-        return None
-    g = best[2]
-    lo_x = min(i.x0 for i in items)
-    hi_x = max(i.x1 for i in items)
-    # a column holds lines at least half its width (table cells beside a gap are narrower);
-    # a table block counts for as many lines as its height holds
-    left = sum(_lines_in(i) for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - lo_x))
-    right = sum(_lines_in(i) for i in items if i.x0 >= g and i.x1 - i.x0 >= 0.5 * (hi_x - g))
-    need = lay["min_column_items"]
-    if left >= need and right >= need:
-        return g
-    # the left column filled and the right one empty (a short paper, a last page); on a
-    # one-column page the few lines left of the gap are short ones between full-width lines,
-    # and reading_order keeps runs of one or two such lines in the full-width flow
-    beyond = sum(1 for i in items if i.x0 >= g)
-    return g if left >= need and beyond == 0 else None
-
-
-def _lines_in(item: Segment | Block) -> int:
-    """1 for a line segment; for a table block, about how many lines its height holds."""
-    if isinstance(item, Block):
-        return max(1, round((item.bottom - item.top) / 12.0))
-    return 1
-
-
-def reading_order(
-    page: int, segments: list[Segment], blocks: list[Block], width: float, cfg: PdfSettings
-) -> list[Stream]:
-    """Column streams in reading order: bands split by full-width items, left then right."""
-    items: list = [*segments, *blocks]
-    gutter = find_gutter(items, width, cfg)
-    items.sort(key=lambda i: (i.top, i.x0))
-    if gutter is None:
-        return [_stream(page, items)]
-    edges = (
-        _high([i.x1 for i in items if i.x1 <= gutter], gutter),
-        _high([i.x1 for i in items if i.x0 >= gutter], width),
-    )
-    bands: list[tuple[bool, list]] = []  # (spanning, items)
-    for item in items:
-        span = item.x0 < gutter - 1 and item.x1 > gutter + 1
-        if bands and bands[-1][0] == span:
-            bands[-1][1].append(item)
-        else:
-            bands.append((span, [item]))
-    bands = [part for span, band in bands for part in _alone_above(span, band, gutter)]
-    # a line or two on one side only (a wrapped title, a heading) belongs to the full-width flow
-    merged: list[tuple[bool, list]] = []
-    for span, band in bands:
-        one_sided = (
-            not span
-            and len({round(i.bottom) for i in band}) <= 2
-            and (
-                all((i.x0 + i.x1) / 2 < gutter for i in band)
-                or all((i.x0 + i.x1) / 2 >= gutter for i in band)
-            )
-        )
-        kind = span or one_sided
-        if merged and merged[-1][0] and kind:
-            merged[-1][1].extend(band)
-        else:
-            merged.append((kind, list(band)))
-    streams: list[Stream] = []
-    for flat, band in merged:
-        if flat:
-            streams.append(_stream(page, band, gutter, edges))
-        else:
-            streams.extend(_columns(page, band, gutter))
-    return [s for s in streams if s.items]
-
-
-def _alone_above(span: bool, band: list, gutter: float) -> list[tuple[bool, list]]:
-    """A column band split where the right column begins: left-side lines above it have
-    nothing beside them (a ragged title block, short front-matter lines) and read full width."""
-    if span:
-        return [(span, band)]
-    right_top = min((i.top for i in band if (i.x0 + i.x1) / 2 >= gutter), default=None)
-    if right_top is None:
-        return [(True, band)]
-    above = [i for i in band if i.bottom < right_top]
-    if not above:
-        return [(span, band)]
-    return [(True, above), (False, [i for i in band if i.bottom >= right_top])]
-
-
-def _columns(page: int, band: list, gutter: float) -> list[Stream]:
-    """A two-column band as two streams."""
-    left = [i for i in band if (i.x0 + i.x1) / 2 < gutter]
-    right = [i for i in band if (i.x0 + i.x1) / 2 >= gutter]
-    return [_stream(page, left), _stream(page, right)]
-
-
-def _stream(
-    page: int, items: list, gutter: float | None = None, edges: tuple[float, float] = (0, 0)
+def make_stream(
+    page: int, items: list, gutters: list[float] | None = None, edges: list[float] | None = None
 ) -> Stream:
     """Items of one column into lines (segments at one height merged) and blocks.
 
-    In a full-width stream on a two-column page (``gutter``), a line on one side of the gutter
-    gets that column's right edge (``edges``) as its measure.
+    In a full-width stream on a page with columns (``gutters``), a line lying within one
+    column gets that column's right edge (``edges``) as its measure.
     """
     stream = Stream(page)
     pending: list[Segment] = []
@@ -348,10 +235,12 @@ def _stream(
         stream.justified = len(body) >= 4 and ends >= 0.5 * len(body)
         for line in lines:
             line.right = stream.right
-            if gutter is not None and line.x1 <= gutter:
-                line.right = edges[0]
-            elif gutter is not None and line.x0 >= gutter:
-                line.right = edges[1]
+            if gutters and edges:
+                bounds = [float("-inf"), *gutters, float("inf")]
+                for k in range(len(edges)):
+                    if line.x0 >= bounds[k] - 1 and line.x1 <= bounds[k + 1] + 1:
+                        line.right = edges[k]
+                        break
     return stream
 
 

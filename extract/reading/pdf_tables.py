@@ -73,7 +73,7 @@ def ruled_tables(
 
 def aligned_tables(
     page: int, width: float, segs: list[Segment], edges: list[dict], found: list[PdfTable],
-    gutter: float | None, cfg: PdfSettings,
+    gutters: list[float], cfg: PdfSettings,
 ) -> list[PdfTable]:  # fmt: skip
     """Unruled tables under "Table N" captions that have no ruled table (``found``) below."""
     tables: list[PdfTable] = []
@@ -82,7 +82,7 @@ def aligned_tables(
             continue
         if any(t.top >= cap.top and t.top - cap.bottom < 6 * cap.size for t in found):
             continue
-        table = _aligned_table(page, cap, segs, edges, width, gutter, cfg)
+        table = _aligned_table(page, cap, segs, edges, width, gutters, cfg)
         if table is not None:
             tables.append(table)
     return tables
@@ -160,17 +160,15 @@ def _aligned_table(
     segs: list[Segment],
     edges: list[dict],
     width: float,
-    gutter: float | None,
+    gutters: list[float],
     cfg: PdfSettings,
 ) -> PdfTable | None:
     """An unruled table in the region under a caption, by pdfplumber's text alignment."""
     tab = cfg.tables
-    if gutter is None or (cap.x0 < gutter < cap.x1):
-        left, right = 0.0, width
-    elif cap.x1 <= gutter:
-        left, right = 0.0, gutter
-    else:
-        left, right = gutter, width
+    left, right = 0.0, width  # the caption's column, or the page when it crosses a gutter
+    if not any(cap.x0 < g < cap.x1 for g in gutters):
+        left = max((g for g in gutters if g <= cap.x0), default=0.0)
+        right = min((g for g in gutters if g >= cap.x1), default=width)
     below = [s for s in segs if left <= s.x0 and s.x1 <= right and s.top > cap.top]
     col = sorted(below, key=lambda s: (s.top, s.x0))
     rows = _rows(col)

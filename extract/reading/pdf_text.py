@@ -187,11 +187,18 @@ def _merge_continued_tables(paras: list[Para]) -> list[Para]:
 
 
 def vocabulary(paras: list[Para]) -> set[str]:
-    """Lower-cased words of the document, for telling hyphenation from compounds."""
+    """Lower-cased words of the document, for telling hyphenation from compounds; the two
+    pieces of a word broken at a line end are left out (they are what is being decided)."""
     vocab: set[str] = set()
     for para in paras:
         lines = para.lines if para.table is None else ["\t".join(r) for r in para.table.rows]
+        cut_head = False
         for line in lines:
+            if cut_head:  # the rest of a word broken at the end of the line above
+                line = _TAIL_WORD.sub("", line, count=1)
+            cut_head = line.endswith("-")
+            if cut_head:
+                line = _HYPHEN_HEAD.sub("", line)
             vocab.update(m.group().lower() for m in _WORDS.finditer(line))
     return vocab
 
