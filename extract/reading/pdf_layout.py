@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from extract.reading.pdf_chars import Word
 from extract.reading.pdf_config import PdfSettings
+from extract.reading.pdf_words import unspace
 
 _CITATION_MARK = re.compile(r"^[\d,\u2013\-*†‡§¶]+$|^[a-z]$")
 _DIGITS = re.compile(r"\d+")
@@ -107,6 +108,7 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
     ratio = cfg.layout["superscript_ratio"]
     out: list[Segment] = []
     for seg in segments:
+        seg.words = unspace(seg.words)
         seg.update(cfg)
         if len(seg.words) > 1 and any(w.bottom < seg.bottom - 0.25 * seg.size for w in seg.words):
             base = seg.bottom
@@ -126,8 +128,10 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
 
 def remove_running(
     pages: list[list[Segment]], heights: list[float], cfg: PdfSettings, keep: set[int] = frozenset()
-) -> None:
-    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages.
+) -> list[Segment]:
+    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages,
+    and small lines alone at a page's edge. Returns those alone at the first page's edge other
+    than page numbers (journal, citation, DOI, dates): the front matter a journal sets there.
 
     Segments whose ``id`` is in ``keep`` (table cells) and rows of more than three segments
     (table rows) are never taken for running lines.
@@ -158,10 +162,15 @@ def remove_running(
                 drop.update(id(s) for p, s in cluster if _outermost(s, pages[p]))
     sizes = [round(s.size, 1) for segs in pages for s in segs if id(s) not in keep for _ in s.words]
     body = max(set(sizes), key=sizes.count) if sizes else 0.0
+    front: list[Segment] = []
     for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
-        lone = _lone_margin_lines(segs, height, run["edge_fraction"], body)
-        drop.update(id(s) for s in lone if id(s) not in keep)
+        lone = [s for s in _lone_margin_lines(segs, height, run["edge_fraction"], body)
+                if id(s) not in keep and id(s) not in drop]  # fmt: skip
+        drop.update(id(s) for s in lone)
+        if p == 0:  # seen on the first page only: kept as front matter
+            front = [s for s in lone if not cfg.page_number.match(s.text)]
         pages[p] = [s for s in segs if id(s) not in drop]
+    return front
 
 
 def _by_position(members: list[tuple[int, Segment]], tol: float) -> list[list]:

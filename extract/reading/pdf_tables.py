@@ -53,18 +53,19 @@ def _as_dict(seg: Segment) -> dict:
     return {"text": seg.text, "x0": seg.x0, "x1": seg.x1, "top": seg.top, "bottom": seg.bottom}
 
 
-def ruled_tables(
-    page: int, width: float, height: float, edges: list[dict], segs: list[Segment],
-    cfg: PdfSettings,
-) -> list[PdfTable]:  # fmt: skip
-    """Tables drawn with rules (pdfplumber's ``lines`` strategies on the page's edges)."""
-    tab = cfg.tables
+def ruled_grids(width: float, height: float, edges: list[dict], cfg: PdfSettings) -> list:
+    """pdfplumber tables (cell boxes, no text yet) of the page's ruling lines."""
     n_h = sum(1 for e in edges if e["orientation"] == "h")
     if n_h < 2 or len(edges) - n_h < 2:
         return []
+    return TableFinder(_Plane(edges, (0, 0, width, height), []), dict(cfg.tables["ruled"])).tables
+
+
+def ruled_tables(page: int, grids: list, segs: list[Segment], cfg: PdfSettings) -> list[PdfTable]:
+    """Tables drawn with rules (pdfplumber's ``lines`` strategies), cells filled from ``segs``."""
+    tab = cfg.tables
     tables: list[PdfTable] = []
-    finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
-    for found in finder.tables:
+    for found in grids:
         table = _fill(page, found.rows, segs, True, cfg)
         if table is not None and _big_enough(table, tab):
             tables.append(table)
