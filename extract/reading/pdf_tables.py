@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pdfplumber.table import TableFinder
 
+from extract.reading.pdf_aligned import column_starts, rule_span, split_cells
 from extract.reading.pdf_config import PdfSettings
 from extract.reading.pdf_layout import Segment
 
@@ -181,7 +182,13 @@ def _aligned_table(
             break
         k += 1
     rows = rows[k:]
-    region = _region_rows(rows, left, right, cfg)
+    stop = min((s.top for s in below if cfg.table_caption.match(s.text)), default=1e9)
+    ruled_span = rule_span(cap, edges, left, right, stop)
+    if ruled_span is not None:  # between the table's own rules (booktabs, monospaced block)
+        top, bottom = ruled_span
+        region = [r for r in rows if top - 1 <= (r[0].top + r[0].bottom) / 2 <= bottom + 1]
+    else:
+        region = _region_rows(rows, left, right, cfg)
     if len(region) < tab["min_rows"]:
         return None
     seg_list = [s for row in region for s in row]
@@ -189,27 +196,32 @@ def _aligned_table(
     rbottom = max(s.bottom for s in seg_list) + 1
     rx0 = min(s.x0 for s in seg_list) - 1
     rx1 = max(s.x1 for s in seg_list) + 1
-    plane = _Plane([], (rx0, rtop, rx1, rbottom), [_as_dict(s) for s in seg_list])
-    finder = TableFinder(plane, dict(tab["aligned"]))
-    xs = sorted({round(box[0], 1) for t in finder.tables for box in t.cells})
-    starts = _cluster(xs, 2.0)
+    body = region[1:] if len(region) >= 4 else region  # a header cell may run over a gap
+    starts = column_starts([w for row in body for s in row for w in s.words])
     if len(starts) < tab["min_cols"]:
         return None
     out_rows: list[list[str]] = []
     wrapped = _wrapped_rows(region)
     for k, row in enumerate(region):
-        cells: list[list[Segment]] = [[] for _ in starts]
-        for s in row:
-            c = max(0, bisect.bisect_right(starts, s.x0 + 2.0) - 1)
-            cells[c].append(s)
-        texts = [" ".join(s.text for s in c) for c in cells]
+        cells: list[list] = [[] for _ in starts]
+        for seg in row:
+            for c, words in enumerate(split_cells(seg, starts)):
+                cells[c].extend(words)
+        texts = [cfg.normalize(" ".join(w.text for w in c)) for c in cells]
         continues = not texts[0] or (k in wrapped and not all(texts))
         if out_rows and continues and any(texts):  # a wrapped cell continues the row above
-            out_rows[-1] = [f"{a} {b}".strip() for a, b in zip(out_rows[-1], texts, strict=True)]
+            out_rows[-1] = [_joined(a, b) for a, b in zip(out_rows[-1], texts, strict=True)]
         else:
             out_rows.append(texts)
     table = PdfTable(page, rx0, rtop, rx1, rbottom, out_rows, ruled=False)
     return table if _big_enough(table, tab) else None
+
+
+def _joined(a: str, b: str) -> str:
+    """A cell line joined to the cell's text above (a compound's hyphen kept, as in cells)."""
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return a + b
+    return f"{a} {b}".strip()
 
 
 def _wrapped_rows(region: list[list[Segment]]) -> set[int]:
