@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)(?:\s+\d+)?[.:]")
+CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)(?:\s+\d+)?(?:[.:]|\s+(?=[A-Z]))")
 CITATION = re.compile(r"\b(?:19|20)\d{2};\s*\d")
 GRID_RULE = re.compile(r"\+[-=:+]+\+")  # a rule line of a grid table
 BOX_RULE = re.compile(r"[\u250c\u251c\u2514][\u2500\u252c\u253c\u2534]+[\u2510\u2524\u2518]")
@@ -200,7 +200,12 @@ def paper_blocks(text: str) -> list[str]:
     """The paper's blank-line separated blocks (setext underlines dropped, tables split off)."""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", SETEXT.sub("", text)):
-        blocks.extend(_split_table_block(block.strip()) if block.strip() else [])
+        for part in _split_table_block(block.strip()) if block.strip() else []:
+            first, _, rest = part.partition("\n")
+            if rest and len(rest.split("\n")[0]) > 60 and heading_text(first) is not None:
+                blocks.extend([first, rest])  # a heading line over its paragraph
+            else:
+                blocks.append(part)
     return blocks
 
 

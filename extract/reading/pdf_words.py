@@ -67,7 +67,9 @@ def unspace(words: list[Word]) -> list[Word]:
     narrow ones, and a gap clearly wider than them separates two words.
     """
     singles = sum(1 for w in words if len(w.text) == 1 and w.text.isalpha())
-    if len(words) < 4 or singles < 3 or singles < 0.5 * len(words):
+    capitals = all(w.text.isalpha() and w.text.isupper() and len(w.text) <= 3 for w in words)
+    spaced = len(words) >= 4 and singles >= 3 and singles >= 0.5 * len(words)
+    if not spaced and not (capitals and singles and len(words) >= 2):  # "R EVI EW"
         return words
     if not all(w.text.isalpha() or not w.text.isalnum() for w in words):
         return words
@@ -75,7 +77,7 @@ def unspace(words: list[Word]) -> list[Word]:
     narrow = sorted(gaps)[len(gaps) // 2]
     wide = max(gaps)
     size = max(w.bottom - w.top for w in words)
-    if narrow > 0.45 * size:  # spaced like words or table cells, not letters
+    if narrow > (0.45 if spaced else 0.2) * size:  # spaced like words or cells, not letters
         return words
     split = (narrow + wide) / 2 if wide >= 1.35 * narrow + 0.5 else float("inf")
     out = [Word(words[0].text, words[0].x0, words[0].top, words[0].x1, words[0].bottom,
