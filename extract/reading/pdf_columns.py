@@ -194,11 +194,12 @@ def _order(page: int, items: list, width: float, cfg: PdfSettings, top: bool) ->
 
 
 def _spanning(items: list, gutters: list[float]) -> list[bool]:
-    """Which items (sorted by top) belong to full-width text: those crossing a gutter, and the
-    short last lines of their paragraphs (set tight under a crossing line, within its width)."""
+    """Which items (sorted by top) belong to full-width text: those crossing a gutter, the
+    caption of a table across the page, and the short last lines of full-width paragraphs
+    (set tight under a crossing line, within its width)."""
     flags: list[bool] = []
     for k, item in enumerate(items):
-        span = _spans(item, gutters)
+        span = _spans(item, gutters) or _caption_of_wide(item, items[k + 1 : k + 8], gutters)
         if not span and isinstance(item, Segment):
             for j in range(k - 1, max(-1, k - 12), -1):
                 above = items[j]
@@ -214,6 +215,19 @@ def _spanning(items: list, gutters: list[float]) -> list[bool]:
                 break
         flags.append(span)
     return flags
+
+
+def _caption_of_wide(item, after: list, gutters: list[float]) -> bool:  # noqa: ANN001
+    """A line set just above a table across the columns, at its left edge (its caption)."""
+    if not isinstance(item, Segment):
+        return False
+    return any(
+        isinstance(b, Block)
+        and _spans(b, gutters)
+        and 0 <= b.top - item.bottom < 3 * item.size
+        and abs(b.x0 - item.x0) < 4
+        for b in after
+    )
 
 
 def _column_edges(items: list, gutters: list[float], width: float) -> list[float]:

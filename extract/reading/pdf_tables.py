@@ -171,6 +171,11 @@ def _aligned_table(
     if not any(cap.x0 < g < cap.x1 for g in gutters):
         left = max((g for g in gutters if g <= cap.x0), default=0.0)
         right = min((g for g in gutters if g >= cap.x1), default=width)
+    under = [e for e in edges if e["orientation"] == "h"
+             and 0 < e["top"] - cap.bottom < 4 * cap.size
+             and e["x0"] <= cap.x0 + 2 and e["x1"] - e["x0"] > right - left + 4]  # fmt: skip
+    if under:  # a rule under the caption wider than its column: the table spans the page
+        left, right = under[0]["x0"] - 1, under[0]["x1"] + 1
     below = [s for s in segs if left <= s.x0 and s.x1 <= right and s.top > cap.top]
     col = sorted(below, key=lambda s: (s.top, s.x0))
     rows = _rows(col)
