@@ -19,7 +19,7 @@ def drop_line_numbers(words: list[Word], tables: list[tuple] = (), min_run: int 
     """
     numbers = [
         w for w in words
-        if _NUMBER.fullmatch(w.text)
+        if w.text.isdigit() and len(w.text) <= 4 and _NUMBER.fullmatch(w.text)
         and not any(x0 <= w.xc <= x1 and top <= w.yc <= bottom for x0, top, x1, bottom in tables)
     ]  # fmt: skip
     if len(numbers) < min_run:
@@ -66,6 +66,8 @@ def unspace(words: list[Word]) -> list[Word]:
     Applies when most of the line's words are single letters; the gaps between letters are the
     narrow ones, and a gap clearly wider than them separates two words.
     """
+    if len(words) < 2:
+        return words
     singles = sum(1 for w in words if len(w.text) == 1 and w.text.isalpha())
     capitals = all(w.text.isalpha() and w.text.isupper() and len(w.text) <= 3 for w in words)
     spaced = len(words) >= 4 and singles >= 3 and singles >= 0.5 * len(words)
