@@ -61,19 +61,33 @@ def _counts_up(run: list[Word]) -> bool:
 
 
 def unspace(words: list[Word]) -> list[Word]:
-    """A letter-spaced line ("R E S EAR CH  A R TIC L E") with its letters joined into words.
+    """A letter-spaced line ("R E S EAR CH  A R TIC L E", "2 | C A S E  R E P O R T") with
+    the letters of each run of letter words joined into words.
 
-    Applies when most of the line's words are single letters; the gaps between letters are the
+    Applies to a run where most words are single letters; the gaps between letters are the
     narrow ones, and a gap clearly wider than them separates two words.
     """
-    if len(words) < 2:
+    if len(words) < 2 or not any(len(w.text) == 1 and w.text.isalpha() for w in words):
         return words
+    out: list[Word] = []
+    run: list[Word] = []
+    for w in [*words, None]:
+        if w is not None and w.text.isalpha():
+            run.append(w)
+            continue
+        out.extend(_unspace_run(run) if len(run) >= 2 else run)
+        run = []
+        if w is not None:
+            out.append(w)
+    return out
+
+
+def _unspace_run(words: list[Word]) -> list[Word]:
+    """One run of alphabetic words, letter-spaced or not."""
     singles = sum(1 for w in words if len(w.text) == 1 and w.text.isalpha())
     capitals = all(w.text.isalpha() and w.text.isupper() and len(w.text) <= 3 for w in words)
     spaced = len(words) >= 4 and singles >= 3 and singles >= 0.5 * len(words)
     if not spaced and not (capitals and singles and len(words) >= 2):  # "R EVI EW"
-        return words
-    if not all(w.text.isalpha() or not w.text.isalnum() for w in words):
         return words
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
     narrow = sorted(gaps)[len(gaps) // 2]

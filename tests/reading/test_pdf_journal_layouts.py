@@ -115,6 +115,23 @@ def test_letter_spaced_banner_reads_as_words(tmp_path):
     assert _text(path).startswith("CASE REPORT")
 
 
+def test_letter_spaced_numbered_heading_reads_as_words(tmp_path):
+    path = tmp_path / "heading.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    t = c.beginText(60, 740)
+    t.setFont("Helvetica-Bold", 9)
+    t.textOut("2 | ")
+    t.setCharSpace(1.6)
+    t.textOut("CASE ")
+    t.setWordSpace(3)
+    t.textOut("PRESENTATION")
+    c.drawText(t)
+    _column(c, 60, 720, BODY, 10)
+    c.showPage()
+    c.save()
+    assert _text(path).startswith("2 | CASE PRESENTATION")
+
+
 def test_line_end_hyphens_join_words_but_keep_compounds(tmp_path):
     path = tmp_path / "hyphens.pdf"
     c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
