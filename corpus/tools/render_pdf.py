@@ -13,7 +13,6 @@ import argparse
 import html
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -38,6 +37,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared paper parser beside this file
+from paper_blocks import (  # noqa: E402
+    CAPTION,
+    FOOTNOTE,
+    Paper,
+    _row_kind,
+    heading_text,
+    is_table,
+    running_header,
+    split_paper,
+    table_rows,
+)
+
 PAGE_W, PAGE_H = letter
 MARGIN = 54.0
 GUTTER = 18.0
@@ -48,14 +60,7 @@ FONT_CANDIDATES = [
     (FONTS + "/liberation/LiberationSerif-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
     (FONTS + "/dejavu/DejaVuSerif{}.ttf", ("", "-Bold", "-Italic", "-BoldItalic")),
 ]
-CAPTION = re.compile(r"^(?:\*\*)?(TABLE|Table|FIGURE|Figure|Fig\.)(?:\s+\d+)?[.:]")
-CITATION = re.compile(r"\b(?:19|20)\d{2};\s*\d")
-GRID_RULE = re.compile(r"\+[-=:+]+\+")  # a rule line of a grid table
-SETEXT = re.compile(r"\n(?:={3,}|-{3,})[ \t]*(?=\n|$)")  # a heading's underline
-ALIGNED = re.compile(r"\S {2,}\S")  # cells of a space-aligned table
-FOOTNOTE = re.compile(r"(?:\*\*)?(?:Abbreviations?|Notes?|Data are|Values are)\b", re.IGNORECASE)
 WIDE_TABLE_COLS = 6
-ABSTRACT_NAMES = {"abstract", "summary"}
 MAX_FRONT = 0.55  # of the page height; the rest of a longer front matter flows in the columns
 
 
@@ -134,116 +139,6 @@ class FigureBox(Flowable):
         self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
 
 
-@dataclass
-class Paper:
-    """A text paper split into front matter and body blocks."""
-
-    title: str
-    front: list[str]
-    body: list[str]
-
-
-def heading_text(block: str) -> str | None:
-    """The heading a block stands for (markdown, bold, numbered, ALL CAPS or short plain line)."""
-    if "\n" in block or is_table(block):
-        return None
-    text = block.strip()
-    if text.startswith("#"):
-        return text.lstrip("#").strip()
-    plain = text.strip("*").strip()
-    if text.startswith("**") and text.endswith("**") and "**" not in plain:
-        return plain
-    if len(plain) > 60 or plain.endswith((".", ",", ";")) or not plain[:1].isalnum():
-        return None
-    if CAPTION.match(plain) or re.match(r"(?i)(key ?words|doi|https?:)", plain):
-        return None
-    if re.search(r"\b(?:19|20)\d{2}\b|;", plain) or plain[:1].islower():
-        return None
-    return plain
-
-
-def _split_table_block(block: str) -> list[str]:
-    """A caption line, table rows and a footnote written as one block, as three blocks."""
-    lines = block.split("\n")
-    rows = [k for k, line in enumerate(lines) if _row_kind(line)]
-    if len(rows) < 2 or rows[-1] - rows[0] + 1 != len(rows) or len(rows) == len(lines):
-        return [block]
-    if _row_kind(lines[rows[0]]) == "spaces" and len(rows) < 3:
-        return [block]
-    parts = ["\n".join(lines[: rows[0]]), "\n".join(lines[rows[0] : rows[-1] + 1])]
-    parts.append("\n".join(lines[rows[-1] + 1 :]))
-    return [p.strip() for p in parts if p.strip()]
-
-
-def split_paper(text: str) -> Paper:
-    """Title, front matter (authors ... abstract, key words) and body blocks."""
-    blocks: list[str] = []
-    text = SETEXT.sub("", text)
-    for block in re.split(r"\n[ \t\u00a0]*\n", text):
-        blocks.extend(_split_table_block(block.strip()) if block.strip() else [])
-    title = blocks.pop(0).lstrip("# ").strip() if blocks else ""
-    abstract = next(
-        (k for k, b in enumerate(blocks) if (heading_text(b) or "").lower() in ABSTRACT_NAMES), -1
-    )
-    cut = len(blocks)
-    for k in range(abstract + 1, len(blocks)):
-        name = heading_text(blocks[k])
-        if name is not None and name.lower() not in ABSTRACT_NAMES:
-            cut = k
-            break
-    return Paper(title, blocks[:cut], blocks[cut:])
-
-
-def running_header(paper: Paper) -> tuple[str, str]:
-    """(left, right) running header: first author et al., and the journal citation."""
-    authors = paper.front[0] if paper.front else ""
-    first = re.split(r"[;,]", authors)[0].strip()
-    surname = first.split()[-1] if first.split() else ""
-    left = f"{surname} et al." if surname else ""
-    right = ""
-    for block in paper.front:
-        if CITATION.search(block):
-            right = re.split(r"\.?\s+(?:doi|DOI|https?:)", block)[0].strip()
-            break
-    return left, right
-
-
-def _row_kind(line: str) -> str | None:
-    """How a line separates table cells: tab, pipe, spaces (2 or more), or None."""
-    if "\t" in line:
-        return "tab"
-    if line.lstrip().startswith("|") or GRID_RULE.fullmatch(line.strip()):
-        return "pipe"
-    if ALIGNED.search(line.strip()):
-        return "spaces"
-    return None
-
-
-def table_rows(block: str) -> list[list[str]]:
-    """Cells of a tab, pipe or space-aligned table (the pipe table's --- rule dropped)."""
-    lines = [line for line in block.split("\n") if line.strip()]
-    if all("\t" in line for line in lines):
-        return [line.split("\t") for line in lines]
-    if all(_row_kind(line) == "spaces" for line in lines):
-        return [re.split(r" {2,}", line.strip()) for line in lines]
-    rows: list[list[str]] = []
-    grid = any(GRID_RULE.fullmatch(line.strip()) for line in lines)
-    after_rule = True
-    for line in lines:
-        if GRID_RULE.fullmatch(line.strip()):
-            after_rule = True
-            continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
-            continue
-        if grid and not after_rule and rows:  # a grid table's cell continued on the next line
-            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=False)]
-        else:
-            rows.append(cells)
-        after_rule = False
-    return rows
-
-
 def table_flowable(block: str, st: dict[str, ParagraphStyle], width: float) -> Table:
     """A ruled table from tab-separated or pipe lines; the first row is the header."""
     rows = table_rows(block)
@@ -290,17 +185,6 @@ def column_widths(
     if spare <= 0:
         return [width * m / sum(longest) for m in longest]
     return [m + spare * a / sum(amount) for m, a in zip(longest, amount, strict=True)]
-
-
-def is_table(block: str) -> bool:
-    """A block whose lines are all tab-separated cells, or all pipe-table rows."""
-    lines = [line for line in block.split("\n") if line.strip()]
-    if len(lines) < 2:
-        return False
-    kinds = {_row_kind(line) for line in lines}
-    if kinds == {"spaces"}:
-        return len(lines) >= 3
-    return kinds in ({"tab"}, {"pipe"})
 
 
 def table_story(parts: list[Flowable], n_cols: int) -> list[Flowable]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from extract.evaluation.fields import ALL_FIELDS, BY_NAME
 from extract.evaluation.gold import group_labels
+from extract.evaluation.renders import comparison_lines, is_render
 from extract.evaluation.scoring import Counts, PaperScore
 
 
@@ -66,20 +67,29 @@ class Report:
 
     papers: list[PaperScore]
     notes: list[str] = field(default_factory=list)
+    render_note: str | None = None  # why no PDF layout of the render set was scored
 
     def by_group(self) -> dict[str, list[PaperScore]]:
-        """Papers per group key, every known group present, ``all`` last."""
-        groups: dict[str, list[PaperScore]] = {key: [] for key in group_labels()}
+        """Papers per group key, every known text group present, ``all`` (text papers) after
+        them, then the PDF layouts of the render set that were scored."""
+        groups: dict[str, list[PaperScore]] = {
+            key: [] for key in group_labels() if not is_render(key)
+        }
+        rendered: dict[str, list[PaperScore]] = {}
         for paper in self.papers:
-            groups.setdefault(paper.group, []).append(paper)
-        groups["all"] = list(self.papers)
+            (rendered if is_render(paper.group) else groups).setdefault(paper.group, []).append(
+                paper
+            )
+        groups["all"] = [p for p in self.papers if not is_render(p.group)]
         if not groups.get("other"):
             groups.pop("other", None)
-        return groups
+        return groups | rendered
 
     def micro_f1(self) -> float | None:
-        """Micro F1 over every selected paper."""
-        return micro(sum_fields(self.papers)).f1
+        """Micro F1 over the selected text papers (every selected paper when all are PDFs of
+        the render set)."""
+        text = [p for p in self.papers if not is_render(p.group)]
+        return micro(sum_fields(text or self.papers)).f1
 
     def to_json(self) -> dict[str, Any]:
         """The report as plain JSON data."""
@@ -137,6 +147,9 @@ class Report:
             lines += ["", *_paper_table(self.papers)]
             lines.append("")
         lines += _group_lines(self.by_group())
+        lines += comparison_lines(self.papers)
+        if self.render_note:
+            lines.append(f"PDF render set: {self.render_note}")
         if show_errors and not quiet:
             lines += ["", *_error_lines(self.papers)]
         if self.notes and not quiet:

@@ -16,6 +16,7 @@ from extract.evaluation.gold import (
     load_gold,
     load_prediction,
 )
+from extract.evaluation.renders import is_render, render_pairs
 from extract.evaluation.report import Report
 from extract.evaluation.scoring import score_document
 from schemas.models import ExtractionResult
@@ -30,6 +31,8 @@ def _default_extractor(path: Path) -> ExtractionResult:
 
 
 def _selected(pair: Pair, patterns: Sequence[str]) -> bool:
+    if is_render(pair.group):  # a rendered PDF only by its full name: 'renders/A/n/*'
+        return any(fnmatch.fnmatchcase(pair.name, pat) for pat in patterns)
     names = {pair.name, pair.name.rsplit("/", 1)[-1]}
     if pair.paper_path is not None:
         names |= {pair.paper_path.name, pair.paper_path.as_posix()}
@@ -39,8 +42,9 @@ def _selected(pair: Pair, patterns: Sequence[str]) -> bool:
 def select_pairs(
     corpus_root: Path, gold_root: Path, patterns: Sequence[str] | None = None
 ) -> list[Pair]:
-    """The gold/paper pairs, restricted to ``patterns`` (names, stems or globs) if given."""
-    pairs = find_pairs(corpus_root, gold_root)
+    """The gold/paper pairs (text papers, then the PDF render set), restricted to ``patterns``
+    (names, stems or globs) if given."""
+    pairs = find_pairs(corpus_root, gold_root) + render_pairs(corpus_root, gold_root)[0]
     if patterns:
         pairs = [p for p in pairs if _selected(p, patterns)]
         if not pairs:
@@ -91,7 +95,8 @@ def evaluate(
             continue
         view = views[pair.name]
         source = view.doc.source
-        if source is not None and source.sha256 and source.sha256 != _sha256(pair.paper_path):
+        rendered = is_render(pair.group)  # a PDF made from the text paper: other bytes
+        if source and source.sha256 and not rendered and source.sha256 != _sha256(pair.paper_path):
             report.notes.append(f"{pair.gold_path}: sha256 differs from {pair.paper_path}")
         pred: ExtractionResult | None = None
         error = None
@@ -113,4 +118,5 @@ def evaluate(
         )
     if not report.papers:
         raise InputError(f"no gold file in {gold_root} has its paper in {corpus_root}")
+    report.render_note = render_pairs(corpus_root, gold_root)[1]
     return report

@@ -15,17 +15,18 @@ import pypdfium2 as pdfium
 from extract.document import Document, sha256_of
 from extract.errors import LimitError, PdfError
 from extract.reading.pdf_chars import PageData, read_page
+from extract.reading.pdf_columns import find_gutters, reading_order
 from extract.reading.pdf_config import PdfSettings, settings
 from extract.reading.pdf_layout import (
     Block,
     Segment,
     build_segments,
-    find_gutter,
-    reading_order,
+    make_stream,
     remove_running,
 )
-from extract.reading.pdf_tables import PdfTable, aligned_tables, ruled_tables
+from extract.reading.pdf_tables import PdfTable, aligned_tables, ruled_grids, ruled_tables
 from extract.reading.pdf_text import assemble, join_columns, line_pitches, paragraphs
+from extract.reading.pdf_words import drop_line_numbers
 
 NO_TEXT = "no text layer: OCR it first, e.g. with ocrmypdf"
 _NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
@@ -117,15 +118,19 @@ def layout_document(name: str, data: bytes, pages: list[PageData], cfg: PdfSetti
     if empty:
         listed = ", ".join(str(n) for n in empty[:10]) + (" ..." if len(empty) > 10 else "")
         warnings.append(f"{name}: no text layer on page(s) {listed}; their content is missing")
-    segs = [build_segments(p.words, p.number, cfg) for p in pages]
+    grids = [ruled_grids(p.width, p.height, p.edges, cfg) for p in pages]
+    segs = [
+        build_segments(drop_line_numbers(p.words, [g.bbox for g in page_grids]), p.number, cfg)
+        for p, page_grids in zip(pages, grids, strict=True)
+    ]
     ruled = [
-        ruled_tables(p.number, p.width, p.height, p.edges, page_segs, cfg)
-        for p, page_segs in zip(pages, segs, strict=True)
+        ruled_tables(p.number, page_grids, page_segs, cfg)
+        for p, page_grids, page_segs in zip(pages, grids, segs, strict=True)
     ]
     keep = {id(s) for page_segs, ts in zip(segs, ruled, strict=True) for s in page_segs
             if any(t.contains(s) for t in ts)}  # fmt: skip
-    remove_running(segs, [p.height for p in pages], cfg, keep)
-    streams = []
+    front = remove_running(segs, [p.height for p in pages], cfg, keep)
+    streams = [make_stream(1, front)] if front else []  # the first page's head and foot first
     for page, page_segs, tables in zip(pages, segs, ruled, strict=True):
         streams.extend(_page_streams(page, page_segs, tables, cfg))
     paras = join_columns(paragraphs(streams, cfg, line_pitches(streams)))
@@ -148,8 +153,8 @@ def _page_streams(
     if any(cfg.table_caption.match(s.text) for s in segs):
         rest = [s for s in segs if not any(t.contains(s) for t in tables)]
         ruled = [Block(t, t.x0, t.top, t.x1, t.bottom) for t in tables]
-        gutter = find_gutter([*rest, *ruled], page.width, cfg)
-        found = aligned_tables(page.number, page.width, rest, page.edges, tables, gutter, cfg)
+        gutters = find_gutters([*rest, *ruled], cfg)
+        found = aligned_tables(page.number, page.width, rest, page.edges, tables, gutters, cfg)
         tables = tables + found
     if tables:
         segs = [s for s in segs if not any(t.contains(s) for t in tables)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from extract.reading.pdf_chars import Word
 from extract.reading.pdf_config import PdfSettings
+from extract.reading.pdf_words import unspace
 
 _CITATION_MARK = re.compile(r"^[\d,\u2013\-*†‡§¶]+$|^[a-z]$")
 _DIGITS = re.compile(r"\d+")
@@ -107,6 +108,7 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
     ratio = cfg.layout["superscript_ratio"]
     out: list[Segment] = []
     for seg in segments:
+        seg.words = unspace(seg.words)
         seg.update(cfg)
         if len(seg.words) > 1 and any(w.bottom < seg.bottom - 0.25 * seg.size for w in seg.words):
             base = seg.bottom
@@ -126,8 +128,10 @@ def build_segments(words: list[Word], page: int, cfg: PdfSettings) -> list[Segme
 
 def remove_running(
     pages: list[list[Segment]], heights: list[float], cfg: PdfSettings, keep: set[int] = frozenset()
-) -> None:
-    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages.
+) -> list[Segment]:
+    """Drop headers, footers and page numbers: margin lines repeated at one place on most pages,
+    and small lines alone at a page's edge. Returns those alone at the first page's edge other
+    than page numbers (journal, citation, DOI, dates): the front matter a journal sets there.
 
     Segments whose ``id`` is in ``keep`` (table cells) and rows of more than three segments
     (table rows) are never taken for running lines.
@@ -158,10 +162,15 @@ def remove_running(
                 drop.update(id(s) for p, s in cluster if _outermost(s, pages[p]))
     sizes = [round(s.size, 1) for segs in pages for s in segs if id(s) not in keep for _ in s.words]
     body = max(set(sizes), key=sizes.count) if sizes else 0.0
+    front: list[Segment] = []
     for p, (segs, height) in enumerate(zip(pages, heights, strict=True)):
-        lone = _lone_margin_lines(segs, height, run["edge_fraction"], body)
-        drop.update(id(s) for s in lone if id(s) not in keep)
+        lone = [s for s in _lone_margin_lines(segs, height, run["edge_fraction"], body)
+                if id(s) not in keep and id(s) not in drop]  # fmt: skip
+        drop.update(id(s) for s in lone)
+        if p == 0:  # seen on the first page only: kept as front matter
+            front = [s for s in lone if not cfg.page_number.match(s.text)]
         pages[p] = [s for s in segs if id(s) not in drop]
+    return front
 
 
 def _by_position(members: list[tuple[int, Segment]], tol: float) -> list[list]:
@@ -205,111 +214,13 @@ def _outermost(seg: Segment, segs: list[Segment]) -> bool:
     )
 
 
-def find_gutter(items: list, width: float, cfg: PdfSettings) -> float | None:
-    """The x of the gap between two text columns, or None for a one-column page."""
-    lay = cfg.layout
-    lo, hi = lay["gutter_search"][0] * width, lay["gutter_search"][1] * width
-    weights = [(i, (i.x1 - i.x0) * _lines_in(i)) for i in items]
-    total = sum(w for _, w in weights)
-    if total <= 0 or len(items) < 6:
-        return None
-    events = sorted([(i.x0, w) for i, w in weights] + [(i.x1, -w) for i, w in weights])
-    best: tuple[float, float, float] | None = None  # (weight, -width, x)
-    weight, prev_x = 0.0, None
-    for x, delta in events:
-        if prev_x is not None and x > prev_x:
-            a, b = max(prev_x, lo), min(x, hi)
-            if b - a >= lay["gutter_min_pt"]:
-                cand = (round(weight, 3), -(b - a), (a + b) / 2)
-                if best is None or cand < best:
-                    best = cand
-        weight += delta
-        prev_x = x
-    if best is None or best[0] > lay["max_spanning_fraction"] * total:
-        return None
-    g = best[2]
-    lo_x = min(i.x0 for i in items)
-    hi_x = max(i.x1 for i in items)
-    # a column holds lines at least half its width (table cells beside a gap are narrower);
-    # a table block counts for as many lines as its height holds
-    left = sum(_lines_in(i) for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - lo_x))
-    right = sum(_lines_in(i) for i in items if i.x0 >= g and i.x1 - i.x0 >= 0.5 * (hi_x - g))
-    need = lay["min_column_items"]
-    if left >= need and right >= need:
-        return g
-    # the left column filled and the right one empty (a short paper, a last page); on a
-    # one-column page the few lines left of the gap are short ones between full-width lines,
-    # and reading_order keeps runs of one or two such lines in the full-width flow
-    beyond = sum(1 for i in items if i.x0 >= g)
-    return g if left >= need and beyond == 0 else None
-
-
-def _lines_in(item: Segment | Block) -> int:
-    """1 for a line segment; for a table block, about how many lines its height holds."""
-    if isinstance(item, Block):
-        return max(1, round((item.bottom - item.top) / 12.0))
-    return 1
-
-
-def reading_order(
-    page: int, segments: list[Segment], blocks: list[Block], width: float, cfg: PdfSettings
-) -> list[Stream]:
-    """Column streams in reading order: bands split by full-width items, left then right."""
-    items: list = [*segments, *blocks]
-    gutter = find_gutter(items, width, cfg)
-    items.sort(key=lambda i: (i.top, i.x0))
-    if gutter is None:
-        return [_stream(page, items)]
-    edges = (
-        max((i.x1 for i in items if i.x1 <= gutter), default=gutter),
-        max((i.x1 for i in items if i.x0 >= gutter), default=width),
-    )
-    bands: list[tuple[bool, list]] = []  # (spanning, items)
-    for item in items:
-        span = item.x0 < gutter - 1 and item.x1 > gutter + 1
-        if bands and bands[-1][0] == span:
-            bands[-1][1].append(item)
-        else:
-            bands.append((span, [item]))
-    # a line or two on one side only (a wrapped title, a heading) belongs to the full-width flow
-    merged: list[tuple[bool, list]] = []
-    for span, band in bands:
-        one_sided = (
-            not span
-            and len({round(i.bottom) for i in band}) <= 2
-            and (
-                all((i.x0 + i.x1) / 2 < gutter for i in band)
-                or all((i.x0 + i.x1) / 2 >= gutter for i in band)
-            )
-        )
-        kind = span or one_sided
-        if merged and merged[-1][0] and kind:
-            merged[-1][1].extend(band)
-        else:
-            merged.append((kind, list(band)))
-    streams: list[Stream] = []
-    for flat, band in merged:
-        if flat:
-            streams.append(_stream(page, band, gutter, edges))
-        else:
-            streams.extend(_columns(page, band, gutter))
-    return [s for s in streams if s.items]
-
-
-def _columns(page: int, band: list, gutter: float) -> list[Stream]:
-    """A two-column band as two streams."""
-    left = [i for i in band if (i.x0 + i.x1) / 2 < gutter]
-    right = [i for i in band if (i.x0 + i.x1) / 2 >= gutter]
-    return [_stream(page, left), _stream(page, right)]
-
-
-def _stream(
-    page: int, items: list, gutter: float | None = None, edges: tuple[float, float] = (0, 0)
+def make_stream(
+    page: int, items: list, gutters: list[float] | None = None, edges: list[float] | None = None
 ) -> Stream:
     """Items of one column into lines (segments at one height merged) and blocks.
 
-    In a full-width stream on a two-column page (``gutter``), a line on one side of the gutter
-    gets that column's right edge (``edges``) as its measure.
+    In a full-width stream on a page with columns (``gutters``), a line lying within one
+    column gets that column's right edge (``edges``) as its measure.
     """
     stream = Stream(page)
     pending: list[Segment] = []
@@ -325,7 +236,7 @@ def _stream(
     lines = [i for i in stream.items if isinstance(i, Line)]
     if lines:
         stream.left = _low(sorted(line.x0 for line in lines))
-        stream.right = max(line.x1 for line in lines)
+        stream.right = _high([line.x1 for line in lines], 0.0)
         sizes = [round(line.size, 1) for line in lines]
         stream.body_size = max(set(sizes), key=sizes.count)
         body = [line for line in lines if abs(line.size - stream.body_size) < 0.3]
@@ -333,11 +244,22 @@ def _stream(
         stream.justified = len(body) >= 4 and ends >= 0.5 * len(body)
         for line in lines:
             line.right = stream.right
-            if gutter is not None and line.x1 <= gutter:
-                line.right = edges[0]
-            elif gutter is not None and line.x0 >= gutter:
-                line.right = edges[1]
+            if gutters and edges:
+                bounds = [float("-inf"), *gutters, float("inf")]
+                for k in range(len(edges)):
+                    if line.x0 >= bounds[k] - 1 and line.x1 <= bounds[k + 1] + 1:
+                        line.right = edges[k]
+                        break
     return stream
+
+
+def _high(values: list[float], default: float) -> float:
+    """A column's right edge: the furthest x that two items reach (one stray wide line, a title
+    or a spanning abstract above a column, does not set the measure)."""
+    if not values:
+        return default
+    ends = sorted(values, reverse=True)
+    return ends[1] if len(ends) > 1 else ends[0]
 
 
 def _low(values: list[float]) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pdfplumber.table import TableFinder
 
+from extract.reading.pdf_aligned import column_starts, rule_span, split_cells
 from extract.reading.pdf_config import PdfSettings
 from extract.reading.pdf_layout import Segment
 
@@ -53,18 +54,19 @@ def _as_dict(seg: Segment) -> dict:
     return {"text": seg.text, "x0": seg.x0, "x1": seg.x1, "top": seg.top, "bottom": seg.bottom}
 
 
-def ruled_tables(
-    page: int, width: float, height: float, edges: list[dict], segs: list[Segment],
-    cfg: PdfSettings,
-) -> list[PdfTable]:  # fmt: skip
-    """Tables drawn with rules (pdfplumber's ``lines`` strategies on the page's edges)."""
-    tab = cfg.tables
+def ruled_grids(width: float, height: float, edges: list[dict], cfg: PdfSettings) -> list:
+    """pdfplumber tables (cell boxes, no text yet) of the page's ruling lines."""
     n_h = sum(1 for e in edges if e["orientation"] == "h")
     if n_h < 2 or len(edges) - n_h < 2:
         return []
+    return TableFinder(_Plane(edges, (0, 0, width, height), []), dict(cfg.tables["ruled"])).tables
+
+
+def ruled_tables(page: int, grids: list, segs: list[Segment], cfg: PdfSettings) -> list[PdfTable]:
+    """Tables drawn with rules (pdfplumber's ``lines`` strategies), cells filled from ``segs``."""
+    tab = cfg.tables
     tables: list[PdfTable] = []
-    finder = TableFinder(_Plane(edges, (0, 0, width, height), []), dict(tab["ruled"]))
-    for found in finder.tables:
+    for found in grids:
         table = _fill(page, found.rows, segs, True, cfg)
         if table is not None and _big_enough(table, tab):
             tables.append(table)
@@ -73,7 +75,7 @@ def ruled_tables(
 
 def aligned_tables(
     page: int, width: float, segs: list[Segment], edges: list[dict], found: list[PdfTable],
-    gutter: float | None, cfg: PdfSettings,
+    gutters: list[float], cfg: PdfSettings,
 ) -> list[PdfTable]:  # fmt: skip
     """Unruled tables under "Table N" captions that have no ruled table (``found``) below."""
     tables: list[PdfTable] = []
@@ -82,7 +84,7 @@ def aligned_tables(
             continue
         if any(t.top >= cap.top and t.top - cap.bottom < 6 * cap.size for t in found):
             continue
-        table = _aligned_table(page, cap, segs, edges, width, gutter, cfg)
+        table = _aligned_table(page, cap, segs, edges, width, gutters, cfg)
         if table is not None:
             tables.append(table)
     return tables
@@ -160,17 +162,20 @@ def _aligned_table(
     segs: list[Segment],
     edges: list[dict],
     width: float,
-    gutter: float | None,
+    gutters: list[float],
     cfg: PdfSettings,
 ) -> PdfTable | None:
     """An unruled table in the region under a caption, by pdfplumber's text alignment."""
     tab = cfg.tables
-    if gutter is None or (cap.x0 < gutter < cap.x1):
-        left, right = 0.0, width
-    elif cap.x1 <= gutter:
-        left, right = 0.0, gutter
-    else:
-        left, right = gutter, width
+    left, right = 0.0, width  # the caption's column, or the page when it crosses a gutter
+    if not any(cap.x0 < g < cap.x1 for g in gutters):
+        left = max((g for g in gutters if g <= cap.x0), default=0.0)
+        right = min((g for g in gutters if g >= cap.x1), default=width)
+    under = [e for e in edges if e["orientation"] == "h"
+             and 0 < e["top"] - cap.bottom < 4 * cap.size
+             and e["x0"] <= cap.x0 + 2 and e["x1"] - e["x0"] > right - left + 4]  # fmt: skip
+    if under:  # a rule under the caption wider than its column: the table spans the page
+        left, right = under[0]["x0"] - 1, under[0]["x1"] + 1
     below = [s for s in segs if left <= s.x0 and s.x1 <= right and s.top > cap.top]
     col = sorted(below, key=lambda s: (s.top, s.x0))
     rows = _rows(col)
@@ -182,7 +187,13 @@ def _aligned_table(
             break
         k += 1
     rows = rows[k:]
-    region = _region_rows(rows, left, right, cfg)
+    stop = min((s.top for s in below if cfg.table_caption.match(s.text)), default=1e9)
+    ruled_span = rule_span(cap, edges, left, right, stop)
+    if ruled_span is not None:  # between the table's own rules (booktabs, monospaced block)
+        top, bottom = ruled_span
+        region = [r for r in rows if top - 1 <= (r[0].top + r[0].bottom) / 2 <= bottom + 1]
+    else:
+        region = _region_rows(rows, left, right, cfg)
     if len(region) < tab["min_rows"]:
         return None
     seg_list = [s for row in region for s in row]
@@ -190,27 +201,32 @@ def _aligned_table(
     rbottom = max(s.bottom for s in seg_list) + 1
     rx0 = min(s.x0 for s in seg_list) - 1
     rx1 = max(s.x1 for s in seg_list) + 1
-    plane = _Plane([], (rx0, rtop, rx1, rbottom), [_as_dict(s) for s in seg_list])
-    finder = TableFinder(plane, dict(tab["aligned"]))
-    xs = sorted({round(box[0], 1) for t in finder.tables for box in t.cells})
-    starts = _cluster(xs, 2.0)
+    body = region[1:] if len(region) >= 4 else region  # a header cell may run over a gap
+    starts = column_starts([w for row in body for s in row for w in s.words])
     if len(starts) < tab["min_cols"]:
         return None
     out_rows: list[list[str]] = []
     wrapped = _wrapped_rows(region)
     for k, row in enumerate(region):
-        cells: list[list[Segment]] = [[] for _ in starts]
-        for s in row:
-            c = max(0, bisect.bisect_right(starts, s.x0 + 2.0) - 1)
-            cells[c].append(s)
-        texts = [" ".join(s.text for s in c) for c in cells]
+        cells: list[list] = [[] for _ in starts]
+        for seg in row:
+            for c, words in enumerate(split_cells(seg, starts)):
+                cells[c].extend(words)
+        texts = [cfg.normalize(" ".join(w.text for w in c)) for c in cells]
         continues = not texts[0] or (k in wrapped and not all(texts))
         if out_rows and continues and any(texts):  # a wrapped cell continues the row above
-            out_rows[-1] = [f"{a} {b}".strip() for a, b in zip(out_rows[-1], texts, strict=True)]
+            out_rows[-1] = [_joined(a, b) for a, b in zip(out_rows[-1], texts, strict=True)]
         else:
             out_rows.append(texts)
     table = PdfTable(page, rx0, rtop, rx1, rbottom, out_rows, ruled=False)
     return table if _big_enough(table, tab) else None
+
+
+def _joined(a: str, b: str) -> str:
+    """A cell line joined to the cell's text above (a compound's hyphen kept, as in cells)."""
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return a + b
+    return f"{a} {b}".strip()
 
 
 def _wrapped_rows(region: list[list[Segment]]) -> set[int]:

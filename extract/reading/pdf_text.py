@@ -62,8 +62,9 @@ def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float
 
 
 def _forced(a: Line, b: Line, stream: Stream) -> bool:
-    """A line break made on purpose: ``b``'s first word would have fitted at the end of ``a``."""
-    if a.text.endswith("-") or not b.segments:
+    """A line break made on purpose: ``b``'s first word would have fitted at the end of ``a``
+    (not in type larger than the column's text: a title is broken where it reads well)."""
+    if a.text.endswith("-") or not b.segments or a.size > 1.2 * stream.body_size:
         return False
     first = b.segments[0].words[0]
     room = a.right - a.x1 - 0.3 * a.size
@@ -112,7 +113,7 @@ def _breaks(
         return True
     if abs(b.size - a.size) > lay["size_change"] * a.size or a.bold != b.bold:
         return True
-    usual = pitches.get(round(a.size), 1.15 * a.size)
+    usual = pitches.get(round(a.size)) or pitches.get(0, 1.15) * a.size  # 0: pitch per size
     if b.bottom - a.bottom > lay["paragraph_gap"] * usual or b.bottom < a.bottom:
         return True
     short = _short(a, stream, cfg)
@@ -140,6 +141,9 @@ def line_pitches(streams: list[Stream]) -> dict[int, float]:
     for size, values in seen.items():
         if len(values) >= 3:
             out[size] = max(set(values), key=lambda v: (values.count(v), -v))
+    if out:  # key 0: the commonest size's pitch per point (for sizes with few lines, a title)
+        common = max(out, key=lambda size: len(seen[size]))
+        out[0] = max(1.15, out[common] / max(common, 1))
     return out
 
 
@@ -187,11 +191,18 @@ def _merge_continued_tables(paras: list[Para]) -> list[Para]:
 
 
 def vocabulary(paras: list[Para]) -> set[str]:
-    """Lower-cased words of the document, for telling hyphenation from compounds."""
+    """Lower-cased words of the document, for telling hyphenation from compounds; the two
+    pieces of a word broken at a line end are left out (they are what is being decided)."""
     vocab: set[str] = set()
     for para in paras:
         lines = para.lines if para.table is None else ["\t".join(r) for r in para.table.rows]
+        cut_head = False
         for line in lines:
+            if cut_head:  # the rest of a word broken at the end of the line above
+                line = _TAIL_WORD.sub("", line, count=1)
+            cut_head = line.endswith("-")
+            if cut_head:
+                line = _HYPHEN_HEAD.sub("", line)
             vocab.update(m.group().lower() for m in _WORDS.finditer(line))
     return vocab
 

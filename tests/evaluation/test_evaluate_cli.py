@@ -8,6 +8,7 @@ import pytest
 
 import evaluate
 from extract.evaluation.gold import group_labels
+from extract.evaluation.renders import is_render
 from extract.evaluation.runner import evaluate as run_evaluation
 
 GOLD = {
@@ -66,8 +67,11 @@ def test_evaluate_prints_fields_papers_and_group_totals(capsys, tree):
 def test_evaluate_quiet_prints_only_the_totals_lines(capsys, tree):
     code, out, _ = run(capsys, tree, "--quiet")
     assert code == 0
-    assert all("micro F1" in line for line in out.splitlines())
-    assert len(out.splitlines()) == len(group_labels()) - 1  # each group and all; no 'other'
+    *totals, note = out.splitlines()
+    assert all("micro F1" in line for line in totals)
+    text_groups = [key for key in group_labels() if not is_render(key)]
+    assert len(totals) == len(text_groups) - 1  # each text group and all; no 'other'
+    assert note.startswith("PDF render set: no rendered PDFs")  # no render set: said so
 
 
 def test_evaluate_show_errors_lists_got_and_expected(capsys, tree):
