@@ -69,7 +69,7 @@ def major_of(patient: Patient) -> bool | None:
 
 
 def first_author_of(result: ExtractionResult) -> str | None:
-    """The first author as the paper writes it: ``study.first_author``, else the first in authors."""
+    """The first author as written: ``study.first_author``, else the first of ``authors``."""
     study = result.study
     return study.first_author or (study.authors[0] if study.authors else None)
 
