@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--resume", action="store_true", help="skip papers already done")
     corpus.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
+    analysis = parser.add_argument_group("analysis (pooled proportions, survival, forest plots)")
+    analysis.add_argument("--report", metavar="DIR", help="also write the analysis to DIR")
+    analysis.add_argument("--analyze", metavar="TABLE", help="redo it from a saved pooled table")
     return parser
 
 
@@ -92,9 +95,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.schema:
             _print_schema()
             return 0
+        if args.analyze:
+            from extract.analysis import run_analyze
+
+            return run_analyze(args)
         if not args.path:
             print("extract: error: give a paper or a folder (see --help)", file=sys.stderr)
             return 2
+        if args.report and not Path(args.path).is_dir():
+            from extract.errors import InputError
+
+            raise InputError("--report needs a folder of papers, or --analyze TABLE")
         if Path(args.path).is_dir():
             from extract.corpus import run_corpus
 

@@ -117,6 +117,10 @@ def run_corpus(args: argparse.Namespace) -> int:
     )
     files = _outputs(args)
     _check_html_dir(getattr(args, "html_dir", None))
+    if getattr(args, "report", None):
+        from extract.analysis import check_report_dir
+
+        check_report_dir(args.report)
     journal = Journal(journal_path(files["pooled"][0]))
     exclude = {p for p, _ in files.values()} | {journal.path}
     papers = find_papers(folder, getattr(args, "recursive", False), exclude)
@@ -176,6 +180,11 @@ def run_corpus(args: argparse.Namespace) -> int:
     if getattr(args, "html_dir", None):
         pages = _write_reviews(pooled, args.html_dir, progress)
         shown["review pages"] = f"{args.html_dir} ({pages} pages)"
+    if getattr(args, "report", None):
+        from extract.analysis import write_analysis
+
+        written = write_analysis(files["pooled"][0], args.report, files["studies"][0])
+        shown["report"] = f"{args.report} ({len(written)} files; open report.html)"
     shown["journal"] = str(journal.path)
     if not quiet:
         print("\n".join(summary_lines(pooled, shown, found=len(papers))))
