@@ -7,13 +7,14 @@ from collections import Counter
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "le", "la", "dos"}
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+_MARKS = re.compile(r"[\d\u00b9\u00b2\u00b3\u2070-\u209f*\u2020\u2021\u00a7#]+(?=\s|,|$)")
 
 
 def surname(name: str | None) -> str | None:
     """The family name in an author as written: "Nadia R. Bellamy", "Hasanli A", "de Roos, S"."""
     if not name or not name.strip():
         return None
-    text = re.sub(r"\s+", " ", name.strip())
+    text = re.sub(r"\s+", " ", _MARKS.sub("", name).strip())
     if "," in text:
         return text.split(",", 1)[0].strip() or None
     words = text.split(" ")
