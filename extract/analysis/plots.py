@@ -30,11 +30,12 @@ OTHER = "other"
 ROW_INCHES = 0.24
 
 
-def svg_text(fig) -> str:
-    """The figure as SVG text; the figure is closed."""
+def svg_text(fig, tight: bool = True) -> str:
+    """The figure as SVG text (``tight``: cropped to its content, one more draw); closed after."""
     buffer = io.StringIO()
     with matplotlib.rc_context(STYLE):
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        crop = "tight" if tight else None
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=crop)
     plt.close(fig)
     return buffer.getvalue()
 
@@ -83,9 +84,9 @@ def forest_svg(studies: pd.DataFrame, pooled: dict[str, Pooled], title: str) -> 
             lines.append(("pooled", (f"{name} subgroup", pooled[name]), COLOURS[name]))
     if "all" in pooled:
         lines.append(("pooled", ("All studies", pooled["all"]), COLOURS["all"]))
-    height = 1.0 + ROW_INCHES * (len(lines) + 1)
+    height = 1.1 + ROW_INCHES * (len(lines) + 1)
     fig, ax = plt.subplots(figsize=(8.5, height))
-    fig.subplots_adjust(left=0.36, right=0.70)
+    fig.subplots_adjust(left=0.36, right=0.70, top=1 - 0.55 / height, bottom=0.5 / height)
     n = len(lines)
     text = {"transform": ax.get_yaxis_transform(), "va": "center", "fontsize": 8.5}
     for i, (kind, payload, colour) in enumerate(lines):
@@ -121,7 +122,7 @@ def forest_svg(studies: pd.DataFrame, pooled: dict[str, Pooled], title: str) -> 
     ax.text(1.03, n + 0.9, "events/total", ha="left", weight="bold", **{**text, "va": "bottom"})
     ax.text(1.40, n + 0.9, "% [95% CI]", ha="left", weight="bold", **{**text, "va": "bottom"})
     ax.set_title(title, loc="left", fontsize=10, weight="bold", pad=16)
-    return svg_text(fig)
+    return svg_text(fig, tight=False)  # laid out by hand: cropping would draw it twice
 
 
 def message_svg(title: str, message: str) -> str:
