@@ -120,4 +120,5 @@ def summary_numbers(analysis: Analysis) -> dict[str, Any]:
         "with_patients": sum(1 for s in studies if s.n_rows),
         "patients": analysis.n_patients,
         "left_out": len(analysis.counts.left_out),
+        "case_reports": sum(1 for s in studies if s.design in ("case_report", "case_series")),
     }

@@ -11,12 +11,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from analysis_builders import ali_case, cohort, series, write_tables
 
 from cli import main
 from extract.analysis import write_analysis
 from extract.analysis.counts import OUTCOME_COLUMNS
 from extract.analysis.pooling import POOLED_COLUMNS
 from extract.analysis.survival import KM_COLUMNS
+from extract.export.flatten import pooled_rows
+from extract.export.summary import study_row
+from extract.export.writers import write_table
+from schemas.models import ReportedOutcome
 
 EXPECTED = {
     "outcomes_by_study.csv",
@@ -187,3 +192,31 @@ def test_cli_analyze_names_a_bad_cell_of_a_corrected_table(tables_dir, capsys):
     pooled.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
     assert main(["--analyze", str(pooled), "--report", str(tables_dir / "r")]) == 2
     assert "column major_amputation: cannot read 'yes please'" in capsys.readouterr().err
+
+
+def test_cli_analyze_reads_a_jsonl_pooled_table(tmp_path):
+    papers = [("moreau", series()), ("lind", ali_case())]
+    rows = [r for sid, res in papers for r in pooled_rows(res, sid, f"{sid}.txt")]
+    write_table(rows, "pooled", tmp_path / "pooled.jsonl")
+    studies = [study_row(res, sid, f"{sid}.txt", "0" * 64, None) for sid, res in papers]
+    write_table(studies, "studies", tmp_path / "pooled_studies.csv")
+    assert main(["--analyze", str(tmp_path / "pooled.jsonl"), "--report", str(tmp_path / "r")]) == 0
+    counts = {
+        (r["study_id"], r["outcome"]): (r["events"], r["total"])
+        for r in _csv(tmp_path / "r" / "outcomes_by_study.csv")
+    }
+    assert counts[("moreau", "major_amputation")] == ("1", "3")
+    assert counts[("lind", "major_amputation")] == ("1", "1")
+
+
+def test_report_of_aggregate_papers_only_has_counts_but_no_curve(tmp_path):
+    write_tables(
+        tmp_path, [("nowak", cohort([ReportedOutcome(outcome="death", events=2, total=20)]))]
+    )
+    write_analysis(tmp_path / "pooled.csv", tmp_path / "r")
+    assert [r["outcome"] for r in _csv(tmp_path / "r" / "outcomes_by_study.csv")] == ["death"]
+    assert _csv(tmp_path / "r" / "km_amputation_free_survival.csv") == []
+    svg = (tmp_path / "r" / "km_amputation_free_survival.svg").read_text(encoding="utf-8")
+    assert "No patient" in svg
+    forest = (tmp_path / "r" / "forest_major_amputation.svg").read_text(encoding="utf-8")
+    assert "at least two" in forest
