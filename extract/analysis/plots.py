@@ -5,6 +5,7 @@ SVGs are made reproducible (fixed element ids, no date) and keep their text as t
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -24,17 +25,30 @@ STYLE = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "font.size": 9,
+    "text.parse_math": False,  # a "$" in a study label is text, not TeX
+    "text.usetex": False,
 }
 COLOURS = {"all": "#222222", "ALI": "#c0392b", "CLTI": "#1f5fa8"}
 OTHER = "other"
 ROW_INCHES = 0.24
 
 
+def styled(draw):
+    """Run a drawing function under :data:`STYLE` (the figure's texts are made inside it)."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return draw(*args, **kwargs)
+
+    return wrapper
+
+
 def svg_text(fig, tight: bool = True) -> str:
     """The figure as SVG text (``tight``: cropped to its content, one more draw); closed after."""
     buffer = io.StringIO()
+    crop = "tight" if tight else None
     with matplotlib.rc_context(STYLE):
-        crop = "tight" if tight else None
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=crop)
     plt.close(fig)
     return buffer.getvalue()
@@ -68,6 +82,7 @@ def _diamond(ax, y: float, pooled: Pooled, colour: str) -> None:
     ax.add_patch(Polygon(points, closed=True, facecolor=colour, edgecolor=colour))
 
 
+@styled
 def forest_svg(studies: pd.DataFrame, pooled: dict[str, Pooled], title: str) -> str:
     """A forest plot: one line per study (exact CI), a diamond per subgroup and for all studies.
 
@@ -125,6 +140,7 @@ def forest_svg(studies: pd.DataFrame, pooled: dict[str, Pooled], title: str) -> 
     return svg_text(fig, tight=False)  # laid out by hand: cropping would draw it twice
 
 
+@styled
 def message_svg(title: str, message: str) -> str:
     """A small figure that says why there is no plot."""
     fig, ax = plt.subplots(figsize=(6, 1.4))
@@ -134,6 +150,7 @@ def message_svg(title: str, message: str) -> str:
     return svg_text(fig)
 
 
+@styled
 def km_svg(fitters: list, title: str, xlabel: str = "Days since the index DVA") -> str:
     """Kaplan-Meier curves (95% CI bands, censoring ticks) with the numbers at risk below."""
     from lifelines.plotting import add_at_risk_counts

@@ -91,6 +91,9 @@ def survival_data(patients: pd.DataFrame, endpoint: str) -> SurvivalData:
         if time is None:
             data.left_out["no follow-up time"] += 1
             continue
+        if not 0 <= float(time) < float("inf"):
+            data.left_out["a negative or infinite time"] += 1
+            continue
         data.durations.append(float(time))
         data.events.append(happened)
         data.groups.append(_get(row, "indication"))

@@ -220,3 +220,15 @@ def test_report_of_aggregate_papers_only_has_counts_but_no_curve(tmp_path):
     assert "No patient" in svg
     forest = (tmp_path / "r" / "forest_major_amputation.svg").read_text(encoding="utf-8")
     assert "at least two" in forest
+
+
+def test_report_hostile_study_labels_stay_text(tmp_path):
+    hostile = ali_case(study_label='<script>alert(1)</script> $x^2 " xmlns="http://e.test"')
+    write_tables(tmp_path, [("a", hostile), ("b", series())])
+    write_analysis(tmp_path / "pooled.csv", tmp_path / "r")
+    parser = _Loads()
+    parser.feed((tmp_path / "r" / "report.html").read_text(encoding="utf-8"))
+    assert "script" not in parser.tags and all(url.startswith("#") for url in parser.urls)
+    forest = (tmp_path / "r" / "forest_major_amputation.svg").read_text(encoding="utf-8")
+    ET.fromstring(forest)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; $x^2" in forest

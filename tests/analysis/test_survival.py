@@ -94,3 +94,8 @@ def test_km_curve_never_rises_and_its_band_holds_it():
     assert (table["ci_low"] <= table["survival"] + 1e-12).all()
     assert (table["survival"] <= table["ci_high"] + 1e-12).all()
     assert table["survival"].between(0, 1).all() and table["at_risk"].is_monotonic_decreasing
+
+
+def test_survival_negative_time_from_a_hand_edit_is_left_out():
+    data = survival_data(_patients({"major_amputation": False, "follow_up_days": -3}), AFS)
+    assert data.n == 0 and data.left_out == {"a negative or infinite time": 1}
