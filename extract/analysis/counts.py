@@ -152,6 +152,11 @@ def _study_rows(tables: Tables, out: Counts) -> list[tuple[str, pd.Series | None
     for sid in patients["study_id"].dropna().unique():
         if sid not in seen:
             seen.add(sid)
+            first = _first_row(patients[patients["study_id"] == sid])
+            if _value(first, "relevance") == "not_dva":
+                name = _value(first, "source_file") or sid
+                out.left_out.append(LeftOut("off_topic", name, "not a DVA paper (relevance)"))
+                continue
             chosen.append((sid, None))
     return chosen
 

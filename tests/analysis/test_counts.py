@@ -120,3 +120,12 @@ def test_counts_amputation_none_is_a_known_non_event(tmp_path):
     rows = _rows(count_outcomes(load_tables(tmp_path / "pooled.csv")), "solo")
     assert (rows["any_amputation"]["events"], rows["any_amputation"]["total"]) == (0, 1)
     assert rows["any_amputation"]["study_label"] == "solo"
+
+
+def test_counts_off_topic_paper_known_only_from_the_pooled_table_is_left_out(tmp_path):
+    write_tables(tmp_path, [("lind", ali_case(relevance="not_dva"))])
+    studies = tmp_path / "pooled_studies.csv"
+    studies.write_text(studies.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    counts = count_outcomes(load_tables(tmp_path / "pooled.csv"))
+    assert counts.rows == [] and [i.kind for i in counts.left_out] == ["off_topic"]
+    assert counts.patients.empty
