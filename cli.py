@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument(
         "--follow-links", action="store_true", help="read symlinks leading out of the folder"
     )
+    analysis = parser.add_argument_group("analysis (pooled proportions, survival, forest plots)")
+    analysis.add_argument("--report", metavar="DIR", help="also write the analysis to DIR")
+    analysis.add_argument("--analyze", metavar="TABLE", help="redo it from a saved pooled table")
     return parser
 
 
@@ -110,10 +113,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.schema:
             _print_schema()
             return 0
+        if args.analyze:
+            from extract.analysis import run_analyze
+
+            return run_analyze(args)
         if not args.path:
             print("extract: error: give a paper or a folder (see --help)", file=sys.stderr)
             return 2
-        if os.path.isdir(args.path):  # False, not an error, for an unusable path
+        is_dir = os.path.isdir(args.path)  # False, not an error, for an unusable path
+        if args.report and not is_dir:
+            from extract.errors import InputError
+
+            raise InputError("--report needs a folder of papers, or --analyze TABLE")
+        if is_dir:
             from extract.corpus import run_corpus
 
             return run_corpus(args)

@@ -87,6 +87,11 @@ def run_corpus(args: argparse.Namespace) -> int:
         max_memory=(getattr(args, "max_memory", None) or DEFAULT_MAX_MEMORY >> 20) << 20,
     )
     plan = plan_outputs(args)
+    report = getattr(args, "report", None)
+    if report:
+        from extract.analysis import check_report_dir
+
+        check_report_dir(report)
     with ExitStack() as locks:
         lock_outputs(plan, locks)
         return _run_locked(args, folder, plan, settings, workers)
@@ -151,10 +156,13 @@ def _run_locked(
     finally:
         progress.stop()
         journal.close()
-    return _write_outputs(assemble(papers, records), plan, len(papers), quiet)
+    report = getattr(args, "report", None)
+    return _write_outputs(assemble(papers, records), plan, len(papers), quiet, report)
 
 
-def _write_outputs(pooled: Pooled, plan: Plan, found: int, quiet: bool) -> int:
+def _write_outputs(
+    pooled: Pooled, plan: Plan, found: int, quiet: bool, report: str | None = None
+) -> int:
     """Tables, review pages, then the manifest that seals the set; the summary; the exit code."""
     written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
     for role, (path, fmt) in plan.tables.items():
@@ -167,6 +175,13 @@ def _write_outputs(pooled: Pooled, plan: Plan, found: int, quiet: bool) -> int:
         failed = f"; {len(pages.failed)} failed" if pages.failed else ""
         shown["review pages"] = f"{plan.html_dir} ({len(pages.written)} pages{failed})"
         sealed += [("review page", path) for path in pages.written.values()]
+    if report:
+        from extract.analysis import write_analysis
+
+        tables = plan.tables
+        files = write_analysis(tables["pooled"][0], report, tables["studies"][0])
+        shown["report"] = f"{report} ({len(files)} files; open report.html)"
+        sealed += [("report", Path(f)) for f in files]
     shown["journal"] = str(plan.journal)
     code = EXIT_SOME_FAILED if pooled.failed or (pages and pages.failed) else 0
     about = {

@@ -72,6 +72,7 @@ STUDY_FIELDS: tuple[FieldSpec, ...] = (
     _study("reported.n_female", "number"),
     _study("reported.n_male", "number"),
     _study("reported.median_follow_up_days", "number"),
+    _study("reported.outcomes", "list", item="reported_outcome"),
 )
 
 PATIENT_FIELDS: tuple[FieldSpec, ...] = (
@@ -90,6 +91,8 @@ PATIENT_FIELDS: tuple[FieldSpec, ...] = (
     _patient("reintervention", "bool"),
     _patient("death", "bool"),
     _patient("follow_up_days", "number"),
+    _patient("days_to_major_amputation", "number"),
+    _patient("days_to_death", "number"),
 )
 
 ALL_FIELDS: tuple[FieldSpec, ...] = STUDY_FIELDS + PATIENT_FIELDS

@@ -67,6 +67,9 @@ def items_match(kind: str | None, pred: Any, gold: Any) -> bool:
         )
     if kind == "text":
         return fold_text(pred) == fold_text(gold)
+    if kind == "reported_outcome":  # same outcome, events and total; the time is not scored
+        keys = ("outcome", "events", "total")
+        return [_attr(pred, k) for k in keys] == [_attr(gold, k) for k in keys]
     return pred == gold
 
 
@@ -104,6 +107,9 @@ def describe(value: Any) -> str:
         if "diameter_mm" in value or "length_mm" in value:
             size = f"{_num(value.get('diameter_mm'))}x{_num(value.get('length_mm'))} mm"
             return f"{value.get('device') or '?'} {size}"
+        if "outcome" in value and "events" in value:
+            when = f" @{_num(value['time_days'])}d" if value.get("time_days") is not None else ""
+            return f"{value['outcome']} {value['events']}/{value.get('total')}{when}"
         if "donor_artery" in value or "target_vein" in value:
             return f"{value.get('donor_artery')}->{value.get('target_vein')}"
         return str(value)

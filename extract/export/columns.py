@@ -35,30 +35,43 @@ def _spec() -> dict:
         return tomllib.load(handle)
 
 
+def _expand(entry: dict, key: str | None) -> Column:
+    fill = (lambda s: s.replace("{key}", key)) if key else (lambda s: s)
+    return Column(
+        name=fill(entry["name"]),
+        dtype=entry["dtype"],
+        description=fill(entry["description"]),
+        level=entry.get("level"),
+        vocab=entry.get("expand"),
+        key=key,
+    )
+
+
+def _blocks(entries: list[dict]) -> list[list[dict]]:
+    """Entries in runs: consecutive entries sharing ``expand`` and ``group`` form one run."""
+    runs: list[list[dict]] = []
+    for entry in entries:
+        tag = (entry.get("expand"), entry.get("group"))
+        if runs and tag[1] and (runs[-1][0].get("expand"), runs[-1][0].get("group")) == tag:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
 @cache
 def columns(table: str) -> tuple[Column, ...]:
     """The columns of ``table`` ("pooled", "studies" or "evidence") in output order."""
     if table not in TABLES:
         raise KeyError(f"no table named {table!r}")
     out: list[Column] = []
-    for entry in _spec()[table]:
-        dtype = entry["dtype"]
-        if dtype not in DTYPES:
-            raise ValueError(f"columns.toml: {entry['name']}: unknown dtype {dtype!r}")
-        vocab = entry.get("expand")
-        keys = load(vocab).keys() if vocab else [None]
-        for key in keys:
-            fill = (lambda s, k=key: s.replace("{key}", k)) if key else (lambda s: s)
-            out.append(
-                Column(
-                    name=fill(entry["name"]),
-                    dtype=dtype,
-                    description=fill(entry["description"]),
-                    level=entry.get("level"),
-                    vocab=vocab,
-                    key=key,
-                )
-            )
+    for run in _blocks(_spec()[table]):
+        for entry in run:
+            if entry["dtype"] not in DTYPES:
+                raise ValueError(f"columns.toml: {entry['name']}: unknown dtype {entry['dtype']!r}")
+        vocab = run[0].get("expand")
+        for key in load(vocab).keys() if vocab else [None]:
+            out.extend(_expand(entry, key) for entry in run)
     names = [c.name for c in out]
     if len(set(names)) != len(names):
         raise ValueError(f"columns.toml: duplicate column names in {table}")
@@ -78,16 +91,15 @@ def pandas_dtypes(table: str) -> dict[str, str]:
 def markdown(table: str) -> str:
     """The columns of ``table`` as a Markdown table (name, dtype, description)."""
     lines = ["| column | dtype | description |", "|---|---|---|"]
-    seen_expand: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     for spec_entry in _spec()[table]:
         vocab = spec_entry.get("expand")
         if vocab:
-            if vocab in seen_expand:
-                continue
-            seen_expand.add(vocab)
-            keys = ", ".join(load(vocab).keys())
+            tag = (vocab, spec_entry.get("group"))
+            keys = "same keys" if tag in seen else "keys: " + ", ".join(load(vocab).keys())
+            seen.add(tag)
             name = spec_entry["name"].replace("{key}", "<key>")
-            text = spec_entry["description"].replace("{key}", "<key>") + f" (keys: {keys})"
+            text = spec_entry["description"].replace("{key}", "<key>") + f" ({keys})"
         else:
             name, text = spec_entry["name"], spec_entry["description"]
         lines.append(f"| `{name}` | {spec_entry['dtype']} | {text} |")

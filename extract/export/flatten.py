@@ -68,6 +68,12 @@ def major_of(patient: Patient) -> bool | None:
     return load("amputation_levels").attr(patient.amputation, "major")
 
 
+def first_author_of(result: ExtractionResult) -> str | None:
+    """The first author as written: ``study.first_author``, else the first of ``authors``."""
+    study = result.study
+    return study.first_author or (study.authors[0] if study.authors else None)
+
+
 def study_cells(result: ExtractionResult, study_id: str, source_file: str) -> dict[str, Any]:
     """The study columns of the pooled table for one paper."""
     study = result.study
@@ -75,10 +81,12 @@ def study_cells(result: ExtractionResult, study_id: str, source_file: str) -> di
         "study_id": study_id,
         "doi": study.doi,
         "title": study.title,
-        "first_author": study.authors[0] if study.authors else None,
+        "first_author": first_author_of(result),
+        "study_label": study.study_label,
         "year": study.year,
         "journal": study.journal,
         "design": study.design,
+        "relevance": study.relevance,
         "study_indication": study.indication,
         "n_patients": study.n_patients,
         "source_file": source_file,
@@ -122,6 +130,8 @@ def patient_cells(patient: Patient) -> dict[str, Any]:
             "reintervention": patient.reintervention,
             "death": patient.death,
             "follow_up_days": patient.follow_up_days,
+            "days_to_major_amputation": patient.days_to_major_amputation,
+            "days_to_death": patient.days_to_death,
         }
     )
     return cells

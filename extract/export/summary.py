@@ -2,28 +2,53 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from extract.export.flatten import major_of
-from schemas.models import ExtractionResult, Patient
+from extract.export.flatten import first_author_of, major_of, number_text
+from extract.vocab import load
+from schemas.models import ExtractionResult, Patient, ReportedOutcome
 
-Z_95 = 1.959963984540054
 
-
-def wilson_ci(successes: int, n: int, z: float = Z_95) -> tuple[float, float] | None:
-    """Wilson score interval for a proportion ``successes / n`` (None when n == 0)."""
+def wilson_ci(successes: int, n: int, alpha: float = 0.05) -> tuple[float, float] | None:
+    """Wilson score interval for ``successes / n`` (statsmodels; None when n == 0)."""
     if n <= 0:
         return None
     if not 0 <= successes <= n:
         raise ValueError(f"successes {successes} not in 0..{n}")
-    p = successes / n
-    z2 = z * z
-    denom = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / denom
-    half = z / denom * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    from statsmodels.stats.proportion import proportion_confint
+
+    low, high = proportion_confint(successes, n, alpha=alpha, method="wilson")
+    return max(0.0, float(low)), min(1.0, float(high))
+
+
+def headline_outcome(items: list[ReportedOutcome]) -> ReportedOutcome | None:
+    """The count a one-row-per-study table keeps: the whole-follow-up one, else the latest."""
+    if not items:
+        return None
+    overall = [o for o in items if o.time_days is None]
+    if overall:
+        return overall[0]
+    return max(items, key=lambda o: o.time_days or 0.0)
+
+
+def outcome_text(item: ReportedOutcome) -> str:
+    """``death 6/23`` or ``death 0/23 @30d``."""
+    text = f"{item.outcome} {item.events}/{item.total}"
+    return text if item.time_days is None else f"{text} @{number_text(item.time_days)}d"
+
+
+def reported_cells(result: ExtractionResult) -> dict[str, Any]:
+    """The reported_<outcome>_events/_total/_time_days columns and the reported_outcomes text."""
+    items = result.study.reported.outcomes
+    cells: dict[str, Any] = {}
+    for key in load("outcomes").keys():
+        chosen = headline_outcome([o for o in items if o.outcome == key])
+        cells[f"reported_{key}_events"] = chosen.events if chosen else None
+        cells[f"reported_{key}_total"] = chosen.total if chosen else None
+        cells[f"reported_{key}_time_days"] = chosen.time_days if chosen else None
+    cells["reported_outcomes"] = "; ".join(outcome_text(o) for o in items) or None
+    return cells
 
 
 def study_row(
@@ -41,8 +66,11 @@ def study_row(
         "reason": None,
         "duplicate_of": None,
         "title": study.title,
+        "first_author": first_author_of(result),
+        "study_label": study.study_label,
         "year": study.year,
         "design": study.design,
+        "relevance": study.relevance,
         "indication": study.indication,
         "n_patients_reported": n_reported,
         "n_patients_extracted": len(patients),
@@ -54,6 +82,7 @@ def study_row(
         "n_female_extracted": sum(1 for p in patients if p.sex == "female"),
         "n_male_reported": study.reported.n_male,
         "n_male_extracted": sum(1 for p in patients if p.sex == "male"),
+        **reported_cells(result),
         "n_conflicts": len(result.conflicts),
         "n_warnings": len(result.warnings),
         "warnings": " | ".join(result.warnings) or None,
