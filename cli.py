@@ -48,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--resume", action="store_true", help="skip papers already done")
     corpus.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
+    corpus.add_argument(
+        "--corrections", metavar="DIR", help="apply the review pages' exports (*.gold.json) in DIR"
+    )
+    corpus.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="count a patient published twice twice (pairs are still listed)",
+    )
     return parser
 
 

@@ -2,12 +2,15 @@
 
 Files written (``--out pooled.csv``, the default):
 ``pooled.csv`` one row per patient; ``pooled_studies.csv`` one row per file; the journal
-``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``.
+``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``;
+``pooled_duplicates.csv`` (the same patient or cohort twice), ``pooled_summary.json`` (the
+figures) and ``datapackage.json`` (the codebook of every table written).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -15,7 +18,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from extract.atomic import check_output_path
+from extract.atomic import atomic_write_text, check_output_path
 from extract.corpus.assemble import Pooled, assemble
 from extract.corpus.discovery import find_papers, hash_and_dedupe
 from extract.corpus.journal import Journal, is_done, journal_path
@@ -62,16 +65,35 @@ def _outputs(args: argparse.Namespace) -> dict[str, tuple[Path, str]]:
     out = Path(getattr(args, "out", None) or DEFAULT_OUT)
     files = {"pooled": (out, format_for(out, getattr(args, "format", None)))}
     files["studies"] = (out.with_name(f"{out.stem}_studies.csv"), "csv")
+    files["duplicates"] = (out.with_name(f"{out.stem}_duplicates.csv"), "csv")
     if getattr(args, "evidence", None):
         evidence = Path(args.evidence)
         files["evidence"] = (evidence, format_for(evidence))
     for path, fmt in files.values():
         check_output_path(path)
         require_format(fmt)
-    paths = [p.resolve() for p, _ in files.values()]
+    extra = [out.with_name(f"{out.stem}_summary.json"), out.with_name("datapackage.json")]
+    for path in extra:
+        check_output_path(path)
+    paths = [p.resolve() for p, _ in files.values()] + [p.resolve() for p in extra]
     if len(set(paths)) != len(paths):
         raise OutputError("--out, its studies file and --evidence must be different files")
     return files
+
+
+def _write_dataset_files(pooled: Pooled, files: dict, shown: dict, found: int) -> None:
+    """The codebook (datapackage.json) of the tables written and the summary as JSON."""
+    from extract.dataset.codebook import write_datapackage
+    from extract.dataset.pooling import summary_data
+
+    out = files["pooled"][0]
+    package = out.with_name("datapackage.json")
+    summary = out.with_name(f"{out.stem}_summary.json")
+    write_datapackage(files, package)
+    shown["codebook"] = str(package)
+    shown["summary"] = str(summary)
+    data = summary_data(pooled, dict(shown), found)
+    atomic_write_text(summary, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _check_html_dir(folder: str | None) -> None:
@@ -117,6 +139,9 @@ def run_corpus(args: argparse.Namespace) -> int:
     )
     files = _outputs(args)
     _check_html_dir(getattr(args, "html_dir", None))
+    corrections_dir = getattr(args, "corrections", None)
+    if corrections_dir and not Path(corrections_dir).is_dir():
+        raise InputError(f"{corrections_dir}: --corrections is not a folder")
     journal = Journal(journal_path(files["pooled"][0]))
     exclude = {p for p, _ in files.values()} | {journal.path}
     papers = find_papers(folder, getattr(args, "recursive", False), exclude)
@@ -168,8 +193,18 @@ def run_corpus(args: argparse.Namespace) -> int:
         progress.stop()
         journal.close()
 
-    pooled = assemble(papers, records)
+    plan = None
+    if corrections_dir:
+        from extract.dataset.corrections import plan as plan_corrections
+
+        plan = plan_corrections(corrections_dir, [(p.rel, p.sha256 or "") for p in todo])
+    pooled = assemble(papers, records, plan)
+    from extract.dataset.pooling import finish
+    from extract.dataset.pooling import summary_lines as dataset_lines
+
+    finish(pooled, getattr(args, "keep_duplicates", False), settings.max_bytes, settings.max_pages)
     written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
+    written["duplicates"] = [pair.row() for pair in pooled.pairs]
     for role, (path, fmt) in files.items():
         write_table(written[role], role, path, fmt)
     shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in files.items()}
@@ -177,8 +212,12 @@ def run_corpus(args: argparse.Namespace) -> int:
         pages = _write_reviews(pooled, args.html_dir, progress)
         shown["review pages"] = f"{args.html_dir} ({pages} pages)"
     shown["journal"] = str(journal.path)
+    _write_dataset_files(pooled, files, shown, len(papers))
     if not quiet:
-        print("\n".join(summary_lines(pooled, shown, found=len(papers))))
+        print("\n".join(summary_lines(pooled, shown, found=len(papers)) + dataset_lines(pooled)))
+    elif plan is not None:
+        for name, why in plan.problems:  # never left unsaid, even with --quiet
+            print(f"extract: corrections {name} not applied: {why}", file=sys.stderr)
     elif pooled.failed:
         print(
             f"extract: {len(pooled.failed)} of {len(papers)} papers failed "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.vocab import load
 
-TABLES = ("pooled", "studies", "evidence")
+TABLES = ("pooled", "studies", "evidence", "duplicates")
 DTYPES = ("string", "Int64", "Float64", "boolean")
 
 
@@ -27,6 +27,9 @@ class Column:
     level: str | None = None
     vocab: str | None = None
     key: str | None = None
+    values: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 @cache
@@ -35,9 +38,16 @@ def _spec() -> dict:
         return tomllib.load(handle)
 
 
+def _allowed(entry: dict) -> tuple[str, ...]:
+    """The allowed values of a column: its vocabulary's keys, or the listed values."""
+    if "vocab" in entry:
+        return tuple(load(entry["vocab"]).keys())
+    return tuple(entry.get("values", ()))
+
+
 @cache
 def columns(table: str) -> tuple[Column, ...]:
-    """The columns of ``table`` ("pooled", "studies" or "evidence") in output order."""
+    """The columns of ``table`` ("pooled", "studies", "evidence", "duplicates") in output order."""
     if table not in TABLES:
         raise KeyError(f"no table named {table!r}")
     out: list[Column] = []
@@ -57,6 +67,9 @@ def columns(table: str) -> tuple[Column, ...]:
                     level=entry.get("level"),
                     vocab=vocab,
                     key=key,
+                    values=_allowed(entry),
+                    items=tuple(load(entry["items"]).keys()) if "items" in entry else (),
+                    unit=entry.get("unit"),
                 )
             )
     names = [c.name for c in out]

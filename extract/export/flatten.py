@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
+from extract.dataset.labels import label_or_stem, with_labels
 from extract.export.columns import columns
 from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Stent
@@ -70,12 +72,13 @@ def major_of(patient: Patient) -> bool | None:
 
 def study_cells(result: ExtractionResult, study_id: str, source_file: str) -> dict[str, Any]:
     """The study columns of the pooled table for one paper."""
-    study = result.study
+    study = with_labels(result.study)
     return {
         "study_id": study_id,
         "doi": study.doi,
         "title": study.title,
-        "first_author": study.authors[0] if study.authors else None,
+        "first_author": study.first_author,
+        "study_label": label_or_stem(study, PurePosixPath(source_file).stem),
         "year": study.year,
         "journal": study.journal,
         "design": study.design,
@@ -203,6 +206,8 @@ def evidence_rows(result: ExtractionResult, study_id: str) -> list[dict[str, Any
                         "source": item.source,
                         "start": item.start,
                         "end": item.end,
+                        "origin": "extracted",
+                        "extracted_value": None,
                     }
                 )
     return rows
