@@ -196,7 +196,7 @@ def _study_points(a: StudyFacts, b: StudyFacts) -> tuple[float, float, list[str]
         why.append("institution " + ", ".join(places))
     if _years_ok(a, b, settings()["max_years_apart"]):
         got += w["years"]
-        why.append(f"published {a.year}/{b.year}")
+        why.append("published {}/{}".format(*sorted((a.year, b.year))))
     total = w["authors"] + w["institution"] + w["years"]
     return got, total, why, bool(authors or places)
 
@@ -230,7 +230,9 @@ def _patient_pair(
     s_got, s_total, s_why, link = linked[key]
     got, total, why = shared
     score = (got + s_got) / (total + s_total)
-    if score < cfg["candidate"] or (not link and got / total < cfg["unlinked"]):
+    if score < cfg["candidate"]:
+        return None
+    if not link and (got / total < cfg["unlinked"] or total < cfg["unlinked_min_weight"]):
         return None
     pair = Pair(PATIENT, a.study_id, p.patient_id, b.study_id, q.patient_id, score, why + s_why)
     pair.merged = link and score >= cfg["merge"]
