@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-pages", type=_positive_int, default=200, metavar="N")
     parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
     parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
+    parser.add_argument(
+        "--compare",
+        nargs="+",
+        metavar="GOLD",
+        help="with --html: A.gold.json B.gold.json shows reviewer A's values with B's beside "
+        "each disagreement (one file: the extracted values against it)",
+    )
     corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
     corpus.add_argument("-r", "--recursive", action="store_true", help="read sub-folders too")
     corpus.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="force a format")
@@ -78,7 +85,9 @@ def _run_single(args: argparse.Namespace) -> int:
         args.path, model=args.model, max_bytes=args.max_bytes, max_pages=args.max_pages
     )
     text = result.model_dump_json(indent=2) + "\n"
-    if args.html:
+    if args.html and args.compare:
+        _write_compare_page(result, args.html, args.compare)
+    elif args.html:
         from extract.review import write_review
 
         write_review(result, args.html, gold=args.gold)
@@ -89,6 +98,21 @@ def _run_single(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {_one_line(warning)}", file=sys.stderr)
     return 0
+
+
+def _write_compare_page(result, html: str, files: list[str]) -> None:
+    """The review page with reviewer A's values (or the extracted ones) and B's beside them."""
+    from extract.dataset.corrections import apply, load_file
+    from extract.errors import InputError
+    from extract.review import write_review
+    from extract.review.gold import load_gold
+
+    if len(files) > 2:
+        raise InputError("--compare takes one or two corrections files (A and B)")
+    views = [load_gold(f) for f in files]
+    if len(views) == 2:
+        result = apply(result, load_file(files[0])).result
+    write_review(result, html, gold=views[-1], gold_label=f"reviewer B ({Path(files[-1]).name})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -89,6 +89,15 @@ class Applied:
         return sum(o == NOT_REPORTED for o in self.origins.values())
 
 
+def load_file(path: str | Path) -> CorrectionFile:
+    """One corrections file, validated; a one-line :class:`GoldError` when it is not gold."""
+    from extract.evaluation.gold import load_gold as read_checked
+
+    read_checked(path)  # the one-line errors evaluate.py gives (it fills fallbacks: not used)
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return CorrectionFile(Path(path), GoldDocument.model_validate(data))
+
+
 def load_folder(folder: str | Path) -> tuple[list[CorrectionFile], list[tuple[str, str]]]:
     """Every ``*.json`` of ``folder`` that validates, and (name, reason) for those that do not."""
     root = Path(folder)
