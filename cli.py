@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from extract import __version__
 
@@ -47,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
     parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
+    parser.add_argument(
+        "--compare",
+        nargs="+",
+        metavar="GOLD",
+        help="with --html: A.gold.json B.gold.json shows reviewer A's values with B's beside "
+        "each disagreement (one file: the extracted values against it)",
+    )
     corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
     corpus.add_argument("-r", "--recursive", action="store_true", help="read sub-folders too")
     corpus.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="force a format")
@@ -57,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
     corpus.add_argument(
         "--follow-links", action="store_true", help="read symlinks leading out of the folder"
+    )
+    corpus.add_argument(
+        "--corrections", metavar="DIR", help="apply the review pages' exports (*.gold.json) in DIR"
+    )
+    corpus.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="count a patient published twice twice (pairs are still listed)",
     )
     analysis = parser.add_argument_group("analysis (pooled proportions, survival, forest plots)")
     analysis.add_argument("--report", metavar="DIR", help="also write the analysis to DIR")
@@ -88,7 +104,9 @@ def _run_single(args: argparse.Namespace) -> int:
         max_memory=args.max_memory << 20,
     )
     text = result.model_dump_json(indent=2) + "\n"
-    if args.html:
+    if args.html and args.compare:
+        _write_compare_page(result, args.html, args.compare)
+    elif args.html:
         from extract.review import render_review, write_review
 
         if is_stdout(args.html):
@@ -102,6 +120,21 @@ def _run_single(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {_one_line(warning)}", file=sys.stderr)
     return 0
+
+
+def _write_compare_page(result, html: str, files: list[str]) -> None:
+    """The review page with reviewer A's values (or the extracted ones) and B's beside them."""
+    from extract.dataset.corrections import apply, load_file
+    from extract.errors import InputError
+    from extract.review import write_review
+    from extract.review.gold import load_gold
+
+    if len(files) > 2:
+        raise InputError("--compare takes one or two corrections files (A and B)")
+    views = [load_gold(f) for f in files]
+    if len(views) == 2:
+        result = apply(result, load_file(files[0])).result
+    write_review(result, html, gold=views[-1], gold_label=f"reviewer B ({Path(files[-1]).name})")
 
 
 def main(argv: list[str] | None = None) -> int:

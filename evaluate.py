@@ -61,10 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="percent agreement (null = null agrees) and Cohen's kappa of categorical fields "
         "between two annotations (files, or folders paired by file name)",
     )
+    parser.add_argument(
+        "--consensus",
+        metavar="OUT",
+        help="with --agreement: write the consensus (values both give; a folder for folders)",
+    )
+    parser.add_argument(
+        "--disagreements",
+        metavar="FILE",
+        help="with --agreement: list every disagreement to settle (.csv, else JSON)",
+    )
     return parser
 
 
-def _agreement_pairs(first: Path, second: Path):
+def _agreement_pairs(first: Path, second: Path, named: bool = False):
     from extract.errors import InputError
     from extract.evaluation import load_gold
 
@@ -76,21 +86,48 @@ def _agreement_pairs(first: Path, second: Path):
         )
         if not names:
             raise InputError(f"{first} and {second} have no annotation file in common")
-        return [(load_gold(first / n), load_gold(second / n)) for n in names]
-    return [(load_gold(first), load_gold(second))]
+        pairs = [(load_gold(first / n), load_gold(second / n)) for n in names]
+        return list(zip(names, pairs, strict=True)) if named else pairs
+    pair = (load_gold(first), load_gold(second))
+    return [(Path(first.name), pair)] if named else [pair]
+
+
+def _write_consensus(args: argparse.Namespace, first: Path, second: Path) -> str:
+    """Consensus file(s) and the disagreement list; a one-line note of what was written."""
+    from extract.dataset.consensus import consensus, write_consensus, write_disagreements
+
+    issues = []
+    out = Path(args.consensus) if args.consensus else None
+    named = _agreement_pairs(first, second, named=True)
+    for name, (a, b) in named:
+        data, found = consensus(a, b, name.as_posix())
+        issues += found
+        if out is not None:
+            target = out / name if first.is_dir() else out
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_consensus(data, target)
+    if args.disagreements:
+        write_disagreements(issues, args.disagreements)
+    where = [str(p) for p in (args.consensus, args.disagreements) if p]
+    return f"{len(issues)} disagreement(s) to settle; written: {', '.join(where)}\n"
 
 
 def _run_agreement(args: argparse.Namespace) -> int:
     from extract.atomic import atomic_write_text, check_output_path
     from extract.evaluation import agreement
 
-    if args.json:
-        check_output_path(args.json)
     first, second = (Path(p) for p in args.agreement)
+    for target in (args.json, args.disagreements):
+        if target:
+            check_output_path(target)
+    if args.consensus and not (first.is_dir() and second.is_dir()):
+        check_output_path(args.consensus)
     results = agreement.compare(_agreement_pairs(first, second))
     sys.stdout.write(agreement.render(results, f"Agreement: {first} vs {second}"))
     if args.json:
         atomic_write_text(args.json, json.dumps(agreement.to_json(results), indent=2) + "\n")
+    if args.consensus or args.disagreements:
+        sys.stdout.write(_write_consensus(args, first, second))
     return 0
 
 
@@ -123,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.agreement:
             return _run_agreement(args)
+        if args.consensus or args.disagreements:
+            print(
+                "evaluate.py: error: --consensus and --disagreements need --agreement A B",
+                file=sys.stderr,
+            )
+            return 2
         return _run_evaluation(args)
     except ExtractError as exc:
         print(f"evaluate.py: error: {exc}", file=sys.stderr)

@@ -93,7 +93,7 @@ def cohort(outcomes: list[ReportedOutcome], **overrides) -> ExtractionResult:
 
 def ali_case(**overrides) -> ExtractionResult:
     """An ALI case report: above-knee amputation at day 9, alive at 6 months."""
-    study = Study(first_author="Sofia Lind", year=2025, design="case_report", indication="ALI")
+    study = Study(authors=["Sofia Lind"], year=2025, design="case_report", indication="ALI")
     patient = Patient(
         patient_id="1",
         indication="ALI",

@@ -54,3 +54,6 @@ def iter_evidence(result: ExtractionResult):
             yield from items
     for conflict in result.conflicts:
         yield from conflict.evidence
+
+
+from chromium import browser, page  # noqa: E402, F401 - headless Chromium fixtures (tests/chromium.py)

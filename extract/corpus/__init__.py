@@ -3,13 +3,16 @@
 Files written (``--out pooled.csv``, the default):
 ``pooled.csv`` one row per patient; ``pooled_studies.csv`` one row per file; the journal
 ``pooled.partial.jsonl`` (one line per finished paper, for ``--resume``); ``--evidence FILE``;
-``--html-dir DIR`` pages; last, ``pooled.manifest.json`` listing the finished set (SHA-256 each).
-The outputs are locked (``.pooled.csv.lock``) for the run: a second run on them is refused.
+``--html-dir DIR`` pages; ``pooled_duplicates.csv`` (the same patient or cohort twice),
+``pooled_summary.json`` (the figures), ``datapackage.json`` (the codebook of every table
+written); with ``--report DIR`` the analysis; last, ``pooled.manifest.json`` listing the finished
+set (SHA-256 each). The outputs are locked (``.pooled.csv.lock``): a second run is refused.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -17,6 +20,7 @@ import threading
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from extract.atomic import atomic_write_text
 from extract.corpus.assemble import Pooled, assemble
 from extract.corpus.discovery import find_papers, hash_and_dedupe
 from extract.corpus.journal import Journal, is_done
@@ -72,6 +76,20 @@ def _sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
+def _write_dataset_files(pooled: Pooled, plan: Plan, shown: dict, found: int) -> list:
+    """The codebook (datapackage.json) of the tables written and the summary as JSON."""
+    from extract.dataset.codebook import write_datapackage
+    from extract.dataset.pooling import summary_data
+
+    package, summary = plan.extras["codebook"], plan.extras["summary"]
+    write_datapackage(plan.tables, package)
+    shown["codebook"] = str(package)
+    shown["summary"] = str(summary)
+    data = summary_data(pooled, dict(shown), found)
+    atomic_write_text(summary, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return [("codebook", package), ("summary", summary)]
+
+
 def run_corpus(args: argparse.Namespace) -> int:
     """Extract every paper of the folder ``args.path``; write the pooled files; 0, 1 or 130."""
     folder = Path(args.path)
@@ -92,6 +110,9 @@ def run_corpus(args: argparse.Namespace) -> int:
         from extract.analysis import check_report_dir
 
         check_report_dir(report)
+    corrections = getattr(args, "corrections", None)
+    if corrections and not Path(corrections).is_dir():
+        raise InputError(f"{corrections}: --corrections is not a folder")
     with ExitStack() as locks:
         lock_outputs(plan, locks)
         return _run_locked(args, folder, plan, settings, workers)
@@ -156,15 +177,31 @@ def _run_locked(
     finally:
         progress.stop()
         journal.close()
+    fixes = None
+    if getattr(args, "corrections", None):
+        from extract.dataset.corrections import plan as plan_corrections
+
+        fixes = plan_corrections(args.corrections, [(p.rel, p.sha256 or "") for p in todo])
+    pooled = assemble(papers, records, fixes)
+    from extract.dataset.pooling import finish
+
+    keep = getattr(args, "keep_duplicates", False)
+    finish(pooled, keep, settings.max_bytes, settings.max_pages)
     report = getattr(args, "report", None)
-    return _write_outputs(assemble(papers, records), plan, len(papers), quiet, report)
+    return _write_outputs(pooled, plan, len(papers), quiet, report, fixes)
 
 
 def _write_outputs(
-    pooled: Pooled, plan: Plan, found: int, quiet: bool, report: str | None = None
+    pooled: Pooled,
+    plan: Plan,
+    found: int,
+    quiet: bool,
+    report: str | None = None,
+    fixes=None,
 ) -> int:
     """Tables, review pages, then the manifest that seals the set; the summary; the exit code."""
     written = {"pooled": pooled.rows, "studies": pooled.studies, "evidence": pooled.evidence}
+    written["duplicates"] = [pair.row() for pair in pooled.pairs]
     for role, (path, fmt) in plan.tables.items():
         write_table(written[role], role, path, fmt)
     shown = {role: f"{path} ({len(written[role])} rows)" for role, (path, _) in plan.tables.items()}
@@ -183,6 +220,7 @@ def _write_outputs(
         shown["report"] = f"{report} ({len(files)} files; open report.html)"
         sealed += [("report", Path(f)) for f in files]
     shown["journal"] = str(plan.journal)
+    sealed += _write_dataset_files(pooled, plan, shown, found)
     code = EXIT_SOME_FAILED if pooled.failed or (pages and pages.failed) else 0
     about = {
         "exit_code": code,
@@ -197,9 +235,13 @@ def _write_outputs(
     write_manifest(plan.manifest, sealed, about)
     shown["manifest"] = str(plan.manifest)
     if not quiet:
+        from extract.dataset.pooling import summary_lines as dataset_lines
+
         lines = summary_lines(pooled, shown, found=found, page_failures=pages and pages.failed)
-        print("\n".join(one_line(line) for line in lines))
+        print("\n".join(one_line(line) for line in [*lines, *dataset_lines(pooled)]))
     else:
+        for name, why in fixes.problems if fixes is not None else []:  # never left unsaid
+            print(one_line(f"extract: corrections {name} not applied: {why}"), file=sys.stderr)
         for message in _quiet_notes(pooled, pages, found, plan):
             print(one_line(message), file=sys.stderr)
     return code

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from extract.corpus.discovery import Paper
 from extract.corpus.worker import STATUS_OK
-from extract.export.flatten import evidence_rows, normalize_doi, pooled_rows
+from extract.dataset.corrections import Plan, origin_rows, studies_cells
+from extract.export.flatten import evidence_rows, normalize_doi, pooled_rows, study_cells
 from extract.export.summary import PooledFigures, other_row, study_row
 from schemas.models import ExtractionResult
 
@@ -33,6 +34,8 @@ class Pooled:
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    corrections: Plan | None = None
+    pairs: list[Any] = field(default_factory=list)  # extract.dataset.duplicates.Pair
 
     @property
     def read(self) -> int:
@@ -52,9 +55,11 @@ def _unique_id(wanted: str, paper: Paper, taken: set[str]) -> str:
     return candidate
 
 
-def assemble(papers: list[Paper], records: dict[str, dict[str, Any]]) -> Pooled:
+def assemble(
+    papers: list[Paper], records: dict[str, dict[str, Any]], corrections: Plan | None = None
+) -> Pooled:
     """Build the tables from every paper found and the records of those extracted."""
-    out = Pooled()
+    out = Pooled(corrections=corrections)
     by_doi: dict[str, str] = {}
     taken: set[str] = set()
     for paper in sorted(papers, key=lambda p: p.rel):
@@ -93,6 +98,8 @@ def assemble(papers: list[Paper], records: dict[str, dict[str, Any]]) -> Pooled:
             out.failed.append((paper.rel, reason))
             out.studies.append(other_row(paper.rel, paper.sha256, "failed", reason))
             continue
+        applied = corrections.apply_to(paper.rel, paper.sha256, result) if corrections else None
+        result = applied.result if applied else result
         doi = normalize_doi(result.study.doi)
         if doi and doi in by_doi:
             first = by_doi[doi]
@@ -116,7 +123,11 @@ def assemble(papers: list[Paper], records: dict[str, dict[str, Any]]) -> Pooled:
         out.results.append((study_id, paper.rel, result))
         out.rows.extend(pooled_rows(result, study_id, paper.rel))
         out.evidence.extend(evidence_rows(result, study_id))
-        out.studies.append(study_row(result, study_id, paper.rel, paper.sha256 or "", seconds))
+        out.evidence.extend(origin_rows(applied, study_id) if applied else [])
+        row = study_row(result, study_id, paper.rel, paper.sha256 or "", seconds)
+        labels = study_cells(result, study_id, paper.rel)
+        row.update({k: labels[k] for k in ("first_author", "study_label")})
+        out.studies.append({**row, **studies_cells(applied)})
         for patient in result.patients:
             out.figures.add(patient)
     return out

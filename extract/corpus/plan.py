@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.corpus.discovery import Paper
@@ -25,11 +25,13 @@ class Plan:
     journal: Path
     manifest: Path
     html_dir: str | None
+    extras: dict[str, Path] = field(default_factory=dict)
 
     @property
     def work_files(self) -> set[Path]:
         """Every file the run writes (left out of the papers found)."""
-        return {p for p, _ in self.tables.values()} | {self.journal, self.manifest}
+        tables = {p for p, _ in self.tables.values()}
+        return tables | set(self.extras.values()) | {self.journal, self.manifest}
 
 
 def _refuse_single_paper_options(args: argparse.Namespace) -> None:
@@ -51,11 +53,24 @@ def plan_outputs(args: argparse.Namespace) -> Plan:
     if getattr(args, "evidence", None):
         evidence = Path(args.evidence)
         tables["evidence"] = (evidence, format_for(evidence))
+    tables["duplicates"] = (out.with_name(f"{out.stem}_duplicates.csv"), "csv")
     for _, fmt in tables.values():
         require_format(fmt)
-    plan = Plan(tables, journal_path(out), manifest_path(out), getattr(args, "html_dir", None))
-    labels = {"pooled": "--out", "studies": "its studies file", "evidence": "--evidence"}
+    extras = {
+        "summary": out.with_name(f"{out.stem}_summary.json"),
+        "codebook": out.with_name("datapackage.json"),
+    }
+    plan = Plan(
+        tables, journal_path(out), manifest_path(out), getattr(args, "html_dir", None), extras
+    )
+    labels = {
+        "pooled": "--out",
+        "studies": "its studies file",
+        "duplicates": "its duplicates file",
+        "evidence": "--evidence",
+    }
     targets = {labels[role]: str(path) for role, (path, _) in tables.items()}
+    targets |= {f"the {role} file": str(path) for role, path in extras.items()}
     targets |= {"the journal": str(plan.journal), "the manifest": str(plan.manifest)}
     check_targets({}, targets)
     check_html_dir(plan.html_dir)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+import warnings
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,18 +17,21 @@ NOT_STATED = "(not stated)"
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
-    """Cohen's kappa of two raters' labels for the same items (None when undefined)."""
+    """Cohen's kappa of two raters' labels for the same items (scikit-learn's
+    ``cohen_kappa_score``; None when undefined, e.g. both raters used one same label)."""
     if len(a) != len(b):
         raise ValueError("both raters must label the same items")
-    n = len(a)
-    if n == 0:
+    if not a:
         return None
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    count_a, count_b = Counter(a), Counter(b)
-    expected = sum(count_a[k] * count_b[k] for k in count_a.keys() | count_b.keys()) / (n * n)
-    if expected >= 1.0:
+    labels_a, labels_b = [repr(x) for x in a], [repr(x) for x in b]  # mixed types, one order
+    if len(set(labels_a) | set(labels_b)) < 2:
         return None
-    return (observed - expected) / (1.0 - expected)
+    from sklearn.metrics import cohen_kappa_score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        kappa = float(cohen_kappa_score(labels_a, labels_b))
+    return None if math.isnan(kappa) else kappa
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from extract.dataset.labels import with_labels
 from extract.evaluation.align import align_patients
 from extract.evaluation.fields import ALL_FIELDS, PATIENT_FIELDS, STUDY_FIELDS, FieldSpec
 from extract.evaluation.gold import GoldView
@@ -204,9 +205,8 @@ def score_document(
     """Score a prediction (None: extraction failed) against a gold view."""
     score = empty_scores(name, group)
     doc = gold.doc
-    _score_object(
-        score, STUDY_FIELDS, pred.study if pred else None, doc.study, gold.study_alts, (None, None)
-    )
+    study = with_labels(pred.study) if pred else None  # first_author as the export gives it
+    _score_object(score, STUDY_FIELDS, study, doc.study, gold.study_alts, (None, None))
     preds = list(pred.patients) if pred else []
     score.n_gold_patients, score.n_pred_patients = len(doc.patients), len(preds)
     for i, j in align_patients(preds, doc.patients, gold.patient_alts):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.vocab import load
 
-TABLES = ("pooled", "studies", "evidence")
+TABLES = ("pooled", "studies", "evidence", "duplicates")
 DTYPES = ("string", "Int64", "Float64", "boolean")
 
 
@@ -27,12 +27,22 @@ class Column:
     level: str | None = None
     vocab: str | None = None
     key: str | None = None
+    values: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 @cache
 def _spec() -> dict:
     with open(Path(__file__).with_name("columns.toml"), "rb") as handle:
         return tomllib.load(handle)
+
+
+def _allowed(entry: dict) -> tuple[str, ...]:
+    """The allowed values of a column: its vocabulary's keys, or the listed values."""
+    if "vocab" in entry:
+        return tuple(load(entry["vocab"]).keys())
+    return tuple(entry.get("values", ()))
 
 
 def _expand(entry: dict, key: str | None) -> Column:
@@ -44,6 +54,9 @@ def _expand(entry: dict, key: str | None) -> Column:
         level=entry.get("level"),
         vocab=entry.get("expand"),
         key=key,
+        values=_allowed(entry),
+        items=tuple(load(entry["items"]).keys()) if "items" in entry else (),
+        unit=entry.get("unit"),
     )
 
 
@@ -61,7 +74,7 @@ def _blocks(entries: list[dict]) -> list[list[dict]]:
 
 @cache
 def columns(table: str) -> tuple[Column, ...]:
-    """The columns of ``table`` ("pooled", "studies" or "evidence") in output order."""
+    """The columns of ``table`` ("pooled", "studies", "evidence", "duplicates") in output order."""
     if table not in TABLES:
         raise KeyError(f"no table named {table!r}")
     out: list[Column] = []

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
+from extract.dataset.labels import label_or_stem, with_labels
 from extract.export.columns import columns
 from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Stent
@@ -69,20 +71,22 @@ def major_of(patient: Patient) -> bool | None:
 
 
 def first_author_of(result: ExtractionResult) -> str | None:
-    """The first author as written: ``study.first_author``, else the first of ``authors``."""
+    """The first author's surname: ``study.first_author``, else from ``authors``."""
+    from schemas.names import first_author
+
     study = result.study
-    return study.first_author or (study.authors[0] if study.authors else None)
+    return study.first_author or first_author(study.authors)
 
 
 def study_cells(result: ExtractionResult, study_id: str, source_file: str) -> dict[str, Any]:
     """The study columns of the pooled table for one paper."""
-    study = result.study
+    study = with_labels(result.study)
     return {
         "study_id": study_id,
         "doi": study.doi,
         "title": study.title,
-        "first_author": first_author_of(result),
-        "study_label": study.study_label,
+        "first_author": study.first_author or first_author_of(result),
+        "study_label": label_or_stem(study, PurePosixPath(source_file).stem),
         "year": study.year,
         "journal": study.journal,
         "design": study.design,
@@ -213,6 +217,8 @@ def evidence_rows(result: ExtractionResult, study_id: str) -> list[dict[str, Any
                         "source": item.source,
                         "start": item.start,
                         "end": item.end,
+                        "origin": "extracted",
+                        "extracted_value": None,
                     }
                 )
     return rows

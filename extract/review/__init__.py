@@ -46,13 +46,14 @@ def render_review(
     gold: str | os.PathLike | GoldDocument | GoldView | None = None,
     document_text: str | None = None,
     page_starts: list[int] | None = None,
+    gold_label: str = "gold",
 ) -> str:
     """The review page's HTML. The text is read again from ``result.source.path`` unless given."""
     note = None
     if document_text is None:
         document_text, page_starts, note = _document(result)
     gold_doc = load_gold(gold) if gold is not None else None
-    return render(build_context(result, document_text, page_starts, gold_doc, note))
+    return render(build_context(result, document_text, page_starts, gold_doc, note, gold_label))
 
 
 def write_review(
@@ -61,9 +62,10 @@ def write_review(
     gold: str | os.PathLike | GoldDocument | GoldView | None = None,
     document_text: str | None = None,
     page_starts: list[int] | None = None,
+    gold_label: str = "gold",
 ) -> None:
     """Write the review page of one paper to ``path`` (atomically)."""
-    atomic_write_text(path, render_review(result, gold, document_text, page_starts))
+    atomic_write_text(path, render_review(result, gold, document_text, page_starts, gold_label))
 
 
 def review_name(source_path: str | os.PathLike) -> str:

@@ -156,8 +156,13 @@ def build_context(
     page_starts: list[int] | None = None,
     gold: GoldView | None = None,
     text_note: str | None = None,
+    gold_label: str = "gold",
 ) -> dict[str, Any]:
-    """Everything the template shows, and the JSON the page's script reads."""
+    """Everything the template shows, and the JSON the page's script reads.
+
+    ``gold_label`` names the file compared against ("gold", or "reviewer B" when two reviewers'
+    exports are set side by side to settle their disagreements).
+    """
     index = EvidenceIndex(text, page_starts)
     comparison = compare(result, gold) if gold is not None else Comparison()
     conflicts, conflict_cells, readings = _conflicts(result, index)
@@ -248,6 +253,8 @@ def build_context(
         ],
         "rows": rows,
         "gold": gold is not None,
+        "gold_label": gold_label,
+        "gold_file": "the gold file" if gold_label == "gold" else gold_label,
         "gold_about": gold.doc.about if gold is not None else None,
         "not_in_gold": [result.patients[n].patient_id for n in comparison.not_in_gold],
         "comparison": comparison,

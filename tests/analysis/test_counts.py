@@ -119,7 +119,7 @@ def test_counts_amputation_none_is_a_known_non_event(tmp_path):
     write_tables(tmp_path, [("solo", result(Study(year=2021), [patient]))])
     rows = _rows(count_outcomes(load_tables(tmp_path / "pooled.csv")), "solo")
     assert (rows["any_amputation"]["events"], rows["any_amputation"]["total"]) == (0, 1)
-    assert rows["any_amputation"]["study_label"] == "solo"
+    assert rows["any_amputation"]["study_label"] == "solo 2021"
 
 
 def test_counts_off_topic_paper_known_only_from_the_pooled_table_is_left_out(tmp_path):

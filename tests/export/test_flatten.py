@@ -83,7 +83,8 @@ def test_flatten_one_row_per_patient_in_documented_order():
         assert list(row) == names("pooled")
         assert row["study_id"] == "10.1000/dva.0001"
         assert row["title"] == "Deep vein arterialization for the desert foot"
-        assert row["first_author"] == "Okafor MT"
+        assert row["first_author"] == "Okafor"  # the surname, for labels
+        assert row["study_label"] == "Okafor 2025"
         assert row["year"] == 2025 and row["n_patients"] == 2
         assert row["design"] == "case_series" and row["study_indication"] == "CLTI"
         assert row["source_file"] == "okafor.txt"

@@ -65,7 +65,7 @@ def test_flatten_study_label_relevance_and_first_author_fallback():
     study = Study(authors=["Ann Smith", "Bo Li"], study_label="Smith 2023", relevance="dva")
     cells = study_cells(_result(study), "s1", "a.txt")
     assert (cells["first_author"], cells["study_label"], cells["relevance"]) == (
-        "Ann Smith",
+        "Smith",
         "Smith 2023",
         "dva",
     )
@@ -73,7 +73,7 @@ def test_flatten_study_label_relevance_and_first_author_fallback():
     assert study_cells(_result(named), "s1", "a.txt")["first_author"] == "A. Smith"
     row = study_row(_result(study), "s1", "a.txt", "1" * 64, None)
     assert (row["first_author"], row["study_label"], row["relevance"]) == (
-        "Ann Smith",
+        "Smith",
         "Smith 2023",
         "dva",
     )
