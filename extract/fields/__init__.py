@@ -9,12 +9,14 @@ from extract.document import Document
 from extract.fields.anatomy import extract_anatomy
 from extract.fields.candidates import FieldValues
 from extract.fields.demographics import extract_demographics
+from extract.fields.event_times import extract_event_times
 from extract.fields.outcomes import extract_outcomes
 from extract.fields.risk_factors import extract_risk_factors
 from extract.fields.rutherford import extract_rutherford
 from extract.fields.stents import extract_stents
 from extract.fields.study import extract_study
 from extract.fields.study.design import design
+from extract.fields.study.outcomes import reported_outcomes
 from extract.fields.study.relevance import relevance
 from extract.patients import PatientScope
 from extract.vocab import load
@@ -28,6 +30,7 @@ PATIENT_EXTRACTORS = (
     extract_anatomy,
     extract_stents,
     extract_outcomes,
+    extract_event_times,
 )
 
 
@@ -127,6 +130,12 @@ def build_result(doc: Doc) -> ExtractionResult:
     authors = sv.get("authors", [])
     if authors and evidence.get("authors"):
         evidence["first_author"] = evidence["authors"][:1]
+    if not patients:
+        reported_outcomes(doc, n_reported, study_values)
+        outcomes = study_values.values.get("reported.outcomes")
+        if outcomes:
+            reported["outcomes"] = outcomes
+            evidence["reported.outcomes"] = study_values.evidence["reported.outcomes"]
     design(doc, len(patients), n_reported, study_values)
     circuits = [
         p.evidence["donor_artery"][0]

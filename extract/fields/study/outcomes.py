@@ -1,0 +1,210 @@
+"""Outcome counts an aggregate paper reports: events out of a total, with their evidence.
+
+Read from the paper's own results (abstract, results, body) and from the first value column of a
+results table when that column is the whole cohort ("All", "Overall", "Total"). A count is
+"26 of 28", "22/23", "8 (25%)" (the total is the one the percentage gives: 7 (25.0) -> 7 of 28),
+or a bare count of the study's patients. A percentage alone becomes a count only where the
+study's n makes it a whole number; Kaplan-Meier estimates are percentages, never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extract.cuetable import CueTable
+from extract.fields.candidates import FieldValues
+from extract.measures import load_patterns, parse_number
+from extract.sections import SectionKind as K
+from extract.vocab import load
+from schemas.models import Evidence, ReportedOutcome
+
+CUES = CueTable(Path(__file__).parent / "cues.toml")
+_READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
+_WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
+_N = rf"(?:\d+|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_COUNTS = re.compile(
+    rf"\b(?P<e>{_N})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
+    rf"|\b(?P<pe>{_N})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
+    r"\s*\((?P<p>\d+(?:\.\d+)?)\s*%?\)"
+    r"|\b(?P<po>\d+(?:\.\d+)?)\s*%"
+    rf"|\b(?P<be>{_N})\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r";|,\s+(?=[a-z]*\s*\d)|\s+and\s+(?=\d|[a-z]+ (?:patients|limbs))|\.\s")
+
+
+@dataclass
+class Count:
+    """A count read beside an outcome; ``rank`` orders how it was read (lower is surer)."""
+
+    events: int
+    total: int
+    rank: int
+    evidence: Evidence
+
+
+@cache
+def _mentions() -> list[tuple[str, re.Pattern]]:
+    vocab = load("outcomes")
+    return [
+        (key, re.compile("|".join(f"(?:{p})" for p in vocab.attr(key, "mentions")), re.I))
+        for key in vocab.keys()
+    ]
+
+
+def _outcome(text: str) -> tuple[str, re.Match] | None:
+    """The first outcome a text names (and where), unless it speaks of a minor amputation."""
+    if CUES.regex("outcomes", "not_a_count").search(text):
+        return None
+    for key, pattern in _mentions():
+        match = pattern.search(text)
+        if match:
+            return key, match
+    return None
+
+
+def _whole(percent: str, total: int) -> int | None:
+    """The whole number of ``total`` that ``percent`` (as printed) stands for, if any."""
+    places = Decimal(1).scaleb(-len(percent.split(".")[1])) if "." in percent else Decimal(1)
+    shown = Decimal(percent)
+    for k in range(total + 1):
+        exact = Decimal(100 * k) / Decimal(total)
+        if exact.quantize(places, rounding=ROUND_HALF_UP) == shown:
+            return k
+    return None
+
+
+def _total_from(events: int, percent: str) -> int | None:
+    """The total a count and its percentage imply ("7 (25.0)" -> 28), checked both ways."""
+    value = float(percent)
+    if value <= 0 or events <= 0:
+        return None
+    total = round(events * 100 / value)
+    return total if total >= events and _whole(percent, total) == events else None
+
+
+def _count(
+    match: re.Match, n: int | None, limbs: int | None = None, key: str = ""
+) -> tuple[int, int, int] | None:
+    """(events, total, rank) of one count match: rank 1 for a total that is the study's n (or
+    its limbs), 2 for another stated or implied total, 4 for a percentage made a count."""
+    known = {n, limbs} - {None}
+    if match.group("e"):
+        events, total = parse_number(match.group("e")), int(match.group("t"))
+        if events is None or events > total:
+            return None
+        return int(events), total, 1 if total in known else 3
+    if match.group("pe"):
+        events = parse_number(match.group("pe"))
+        if events is None:
+            return None
+        for total in sorted(known):
+            if _whole(match.group("p"), total) == events:
+                return int(events), total, 1
+        total = _total_from(int(events), match.group("p"))
+        return (int(events), total, 2) if total else None
+    if match.group("po"):
+        if not n or key not in CUES.data["outcomes"]["percent_made_count"]:
+            return None
+        events = _whole(match.group("po"), n)
+        return (events, n, 4) if events is not None else None
+    noun = match.group(0).lower()
+    total = limbs if limbs and re.search(r"\b(?:limbs|legs)\b", noun) else n
+    events = parse_number(match.group("be"))
+    if total and events is not None and 0 < events <= total:
+        return int(events), total, 2
+    return None
+
+
+def _limbs(doc: Doc) -> int | None:
+    """The number of limbs the paper treated ("Forty-three limbs in 41 patients"), if stated."""
+    patterns = [re.compile(p, re.I) for p in CUES.data["outcomes"]["limb_total"]]
+    for unit in doc._.units:
+        if unit.source == "text" and unit.section_kind in _READ:
+            for pattern in patterns:
+                match = pattern.search(unit.text)
+                if match:
+                    value = parse_number(match.group("limbs"))
+                    return int(value) if value else None
+    return None
+
+
+def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
+    paper = doc._.paper
+    limbs = _limbs(doc)
+    for unit in doc._.units:
+        if unit.source != "text" or unit.section_kind not in _READ:
+            continue
+        for sent in unit.sents:
+            text = sent.text
+            if CUES.regex("outcomes", "not_own").search(text):
+                continue
+            base = unit.rel(sent.start_char)
+            for clause in _clauses(text):
+                named = _outcome(clause[1])
+                if named is None or CUES.regex("outcomes", "time_point").search(clause[1]):
+                    continue
+                for match in _COUNTS.finditer(clause[1]):
+                    if CUES.regex("outcomes", "fraction").match(clause[1][match.end() :]):
+                        continue
+                    read = _count(match, n, limbs, named[0])
+                    if read:
+                        s = base + clause[0] + match.start()
+                        ev = unit.evidence(paper, s, base + clause[0] + match.end())
+                        _keep(found, named[0], Count(read[0], read[1], read[2], ev))
+                        break
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the clauses of a sentence."""
+    out, start = [], 0
+    for match in _CLAUSE.finditer(text):
+        out.append((start, text[start : match.start()]))
+        start = match.end()
+    out.append((start, text[start:]))
+    return out
+
+
+def _from_tables(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
+    """The whole-cohort column of results tables: "Major amputation | 8 (25) | 5 (26) | ..."."""
+    paper = doc._.paper
+    whole = CUES.regex("outcomes", "whole_cohort")
+    for table in doc._.tables or []:
+        if table.orientation != "none" or len(table.header) < 2:
+            continue
+        if not whole.search(table.header[1].text):
+            continue
+        for row in table.rows:
+            if len(row) < 2 or not row[1].text:
+                continue
+            named = _outcome(row[0].text)
+            if named is None:
+                continue
+            match = _COUNTS.match(row[1].text.strip())
+            read = _count(match, n, None, named[0]) if match else None
+            if read:
+                ev = paper.evidence(row[1].start, row[1].end, "table", "table")
+                _keep(found, named[0], Count(read[0], read[1], 0, ev))
+
+
+def _keep(found: dict[str, Count], key: str, count: Count) -> None:
+    """One count per outcome: the surest reading, then the first."""
+    if key not in found or count.rank < found[key].rank:
+        found[key] = count
+
+
+def reported_outcomes(doc: Doc, n: int | None, out: FieldValues) -> None:
+    """Fill ``reported.outcomes`` for a paper that reports pooled figures only."""
+    found: dict[str, Count] = {}
+    _from_tables(doc, n, found)
+    _from_text(doc, n, found)
+    if not found:
+        return
+    items = [ReportedOutcome(outcome=k, events=c.events, total=c.total) for k, c in found.items()]
+    out.put("reported.outcomes", items, [c.evidence for c in found.values()])
