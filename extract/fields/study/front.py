@@ -25,7 +25,9 @@ from extract.sections.segment import is_article_type, is_furniture
 CUES = CueTable(Path(__file__).parent / "cues.toml")
 _DEGREE = re.compile(
     r"^(?:MD|PhD|MBBS|MB|BS|ChB|FRCS|FRCR|FACS|FSIR|FAHA|FSVM|RPVI|MPH|DO|MSc|MS|DPM|RN|BSN|BA|"
-    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|MCh|DNB|MRCS|MSc|Dr|Prof|FACFAS|FACC|FSCAI)$"
+    r"FRACS|FRCSC|MBChB|BSc|MA|DPhil|FEBVS|Vasc|MCh|DNB|MRCS|MSc|Dr|Prof|FACFAS|FACC|FSCAI|"
+    r"BCh|BAO|BMedSci|MBBCh|FRCSEd|FRCSI|FRCP|FRCPI|MRCP|MRCPI|MChir|PGDip|PGCert|Hons|Podiatry|"
+    r"RGN|NP|Assoc|Gen|Surg|PA-C|MPhil|DrMed|Dott|Dra|Lic)$"
 )
 _RIS = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-\s(?P<value>.*)$")
 _NOT_FRONT = (K.REFERENCES,)
@@ -149,7 +151,7 @@ def _from_ris(paper, tags: dict[str, list[Line]], out: FieldValues) -> None:
 def _author_lines(paper, lines: list[Line], out: FieldValues) -> bool:
     """The first author line among ``lines``; else names given one a line. True if found."""
     label = CUES.regex("front", "author_label")
-    for line in lines[:4]:
+    for line in lines[:6]:
         text = label.sub("", line.text, count=1)
         labelled = text != line.text
         names = _authors(text) or (_surname_first(text) if labelled else [])
@@ -185,7 +187,8 @@ def _surname_first(text: str) -> list[str]:
     return [f"{a}, {b}" for a, b in pairs]
 
 
-_NAME_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|(?:van|von|de|da|der|den|del|di|dos|du|la|le)|[A-Z]\.)")
+_NAME_WORD = re.compile(r"(?:[^\W\d_][\w’'.-]*|[A-Z]\.)")
+_PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "di", "dos", "du", "la", "le"}
 _DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,5}\.?)(?:,\s*[A-Z][A-Za-z]{0,5})*\s*$")
 
 
@@ -213,38 +216,75 @@ def _is_degree(token: str) -> bool:
     return bool(_DEGREE.match(bare)) or (len(bare) >= 2 and bare.isalpha() and bare.isupper())
 
 
+_MARKS = re.compile(
+    r"[¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈ*†‡§]+|\((?:[a-z\d](?:\s*,\s*[a-z\d*])*|\*|[A-Z][a-z]+ [A-Z][a-z]+|Hons)\)"
+)
+
+
 def _name(part: str) -> str | None:
     """One author's name with degrees and markers removed; "" for a degree alone, None for a
     part that is no name."""
     part = re.sub(r"(?:\(\w{1,2}\)|\d+|\*|†)+(?=\s|$)", "", part)
-    part = re.sub(r"^\s*\d+\s*", "", part)
+    part = re.sub(r"^\s*(?:\d+|[a-f])\s+(?=[A-ZÀ-Ý])", "", part)  # "1 Yui", "a Daniel"
     words = part.split()
     if len(words) == 2 and re.fullmatch(r"[A-Z]{1,3}", words[1]) and words[0][1:].islower():
         return part.strip()  # Vancouver style: "Kind GM", "Lengua F"
+    if (
+        len(words) == 2
+        and re.fullmatch(r"[A-Z]{2,}", words[0])
+        and not _DEGREE.match(words[0])
+        and words[1][1:].islower()
+    ):
+        return part.strip()  # family name first in capitals: "ZHANG Weiming"
+    words = [re.sub(r"(?<=[A-Z]{2})[a-f]$", "", w) for w in words]  # "FACSb"
     tokens = [t for t in words if not _is_degree(t)]
     if not tokens:
         return ""
-    if not 2 <= len(tokens) <= 5 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+    if not 2 <= len(tokens) <= 5 or not all(_name_word(t) for t in tokens):
+        return None
+    singles = [i for i, t in enumerate(tokens) if re.fullmatch(r"[A-Z]", t)]
+    if singles and sum(len(t) > 1 for t in tokens[singles[0] + 1 :]) >= 2:
+        return None  # "Turk J Limb Interv": an abbreviated journal, not "Nuss J M"
+    if not any(len(t.strip(".")) > 1 and t[1:2].islower() for t in tokens):
         return None
     if CUES.regex("front", "institution").search(part):
-        return None
-    if not any(len(t.strip(".")) > 1 and t[1:].islower() for t in tokens):
         return None
     return " ".join(tokens)
 
 
+def _name_word(token: str) -> bool:
+    """A word of a name: capitalised ("Álvaro", "Lefebvre-Arnaud", "P.-Y."), or a particle."""
+    return token in _PARTICLES or bool(_NAME_WORD.fullmatch(token)) and token[0].isupper()
+
+
 def _authors(line: str) -> list[str]:
-    """Names of an author line ("A. B. Smith, MD; C. Jones, PhD and D. Lee1")."""
+    """Names of an author line ("A. B. Smith, MD; C. Jones, PhD and D. Lee1"); a place after
+    the names ("..., MD, Omaha, Neb") ends the list."""
     if len(line) > 400 or "\n" in line or "@" in line:
         return []
+    line = _MARKS.sub("", line)
     parts = [p.strip() for p in re.split(r";|,|\band\b|&|\|", line) if p.strip()]
-    names = []
-    for part in parts:
+    names: list[str] = []
+    degreed: list[bool] = []
+    for index, part in enumerate(parts):
         if re.match(r"(?:on behalf of|for the)\b", part, re.IGNORECASE):
+            continue
+        if re.fullmatch(r"[a-f\d*]{1,2}", part):  # an affiliation mark ("MD,a")
             continue
         name = _name(part)
         if name is None:
+            if len(names) >= 2 and all(
+                _name(p) is None or len(p.split()) <= 2 for p in parts[index:]
+            ):
+                break  # the place after the last name
             return []
         if name:
             names.append(name)
+            degreed.append(False)
+        elif degreed:
+            degreed[-1] = True
+    if sum(degreed) >= 2:  # names carry degrees: a last "name" without one is a place
+        while names and not degreed[-1]:
+            names.pop()
+            degreed.pop()
     return names if len(names) >= 1 and len(parts) >= 2 and len(names) <= 40 else []

@@ -74,3 +74,35 @@ def test_front_the_next_article_link_names_another_paper(run):
     )
     assert study.title == "Surgical Deep Vein Arterialization With Embolization of Side Branches"
     assert study.authors == ["Anna Example", "Carl Sample", "Dora Tester"]
+
+
+def test_front_author_lines_with_marks_degrees_and_a_place(run):
+    study = _study(
+        run,
+        "Deep Venous Arterialization for a Heel Ulcer\n\n"
+        "Marta T. Exemplo, MD,a Daniel R. Sample, MD,a and Owen K. Tester, MD, FACSb, "
+        "Omaha, Neb\n\n"
+        "From the Division of Vascular Surgery.\n",
+    )
+    assert study.authors == ["Marta T. Exemplo", "Daniel R. Sample", "Owen K. Tester"]
+
+
+def test_front_author_lines_with_superscripts_accents_and_capital_surnames(run):
+    assert _study(
+        run,
+        "Venous Arterialization of the Foot\n\n"
+        "H. Tanaka-Ruiz¹, Álvaro Benítez Moya², C. Lefebvre-Arnaud (a,*)\n",
+    ).authors == ["H. Tanaka-Ruiz", "Álvaro Benítez Moya", "C. Lefebvre-Arnaud"]
+    assert _study(
+        run, "Venous Arterialization: Four Cases\n\nZHANG Weiming, LIU Xiaohong, CHEN Jiaqi*\n"
+    ).authors == ["ZHANG Weiming", "LIU Xiaohong", "CHEN Jiaqi"]
+
+
+def test_front_an_abbreviated_journal_or_an_institution_is_no_author(run):
+    study = _study(
+        run,
+        "Venous Arterialization in Three Patients\n\n"
+        "Department of Cardiovascular Surgery, Example Training Hospital\n\n"
+        "Turk J Limb Vasc Interv 2023;31(4):227-233\n",
+    )
+    assert study.authors == []
