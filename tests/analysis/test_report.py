@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from analysis_builders import ali_case, cohort, series, write_tables
 
-from cli import main
 from extract.analysis import write_analysis
 from extract.analysis.counts import OUTCOME_COLUMNS
 from extract.analysis.pooling import POOLED_COLUMNS
 from extract.analysis.survival import KM_COLUMNS
+from extract.cli import main
 from extract.export.flatten import pooled_rows
 from extract.export.summary import study_row
 from extract.export.writers import write_table

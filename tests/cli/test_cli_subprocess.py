@@ -30,7 +30,7 @@ def _assert_one_line_error(proc: subprocess.CompletedProcess, *words: str) -> No
 
 
 def test_cli_process_missing_path_exits_2_without_traceback(tmp_path):
-    proc = _run([sys.executable, "-m", "cli", "absent.txt"], cwd=tmp_path)
+    proc = _run([sys.executable, "-m", "extract.cli", "absent.txt"], cwd=tmp_path)
     _assert_one_line_error(proc, "absent.txt", "no such file")
 
 
@@ -38,7 +38,9 @@ def test_cli_process_binary_input_leaves_existing_out_untouched(tmp_path):
     (tmp_path / "scan.txt").write_bytes(b"\x00\x89PNG" * 64)
     out = tmp_path / "result.json"
     out.write_text("{}\n")
-    proc = _run([sys.executable, "-m", "cli", "scan.txt", "--out", "result.json"], cwd=tmp_path)
+    proc = _run(
+        [sys.executable, "-m", "extract.cli", "scan.txt", "--out", "result.json"], cwd=tmp_path
+    )
     _assert_one_line_error(proc, "binary")
     assert out.read_text() == "{}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json", "scan.txt"]
@@ -47,7 +49,8 @@ def test_cli_process_binary_input_leaves_existing_out_untouched(tmp_path):
 def test_cli_process_out_in_missing_folder_exits_2(tmp_path):
     (tmp_path / "case.txt").write_text("A 64-year-old woman underwent DVA.\n")
     proc = _run(
-        [sys.executable, "-m", "cli", "case.txt", "--out", "missing/result.json"], cwd=tmp_path
+        [sys.executable, "-m", "extract.cli", "case.txt", "--out", "missing/result.json"],
+        cwd=tmp_path,
     )
     _assert_one_line_error(proc, "does not exist")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from extract.cli import main
 
 SCRIPT = """
 import importlib.util, sys, time
@@ -28,7 +28,7 @@ def slow_after_first(path, **kwargs):
     return result
 
 extract.pipeline.extract_paper = slow_after_first
-from cli import main
+from extract.cli import main
 sys.exit(main([{folder!r}, "--out", {out!r}, "--workers", "1"]))
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from extract.cli import main
 
 RUN = ["--workers", "1"]
 

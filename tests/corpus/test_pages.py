@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from cli import main
+from extract.cli import main
 from extract.corpus.pages import MAX_NAME_BYTES, page_names
 
 RUN = ["--workers", "1"]

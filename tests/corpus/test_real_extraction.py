@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from extract.cli import main
 from extract.errors import ExtractError
 from extract.export.flatten import normalize_doi, pooled_rows
 from extract.export.writers import csv_bytes, read_table

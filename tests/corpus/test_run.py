@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cli import main
+from extract.cli import main
 from extract.errors import ModelError
 from extract.export.columns import names, pandas_dtypes
 from extract.export.flatten import pooled_rows

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from extract.cli import main
 from extract.outputs import RunLock, verify_manifest
 
 RUN = ["--workers", "1", "--quiet"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from cli import main
+from extract.cli import main
 
 BASE = ["--workers", "1", "--quiet"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from chromium import ARTIFACTS
 
 import evaluate
-from cli import main
+from extract.cli import main
 from extract.pipeline import extract_paper
 from extract.review import write_review
 

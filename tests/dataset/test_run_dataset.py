@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from extract.cli import main
 from extract.export.columns import names
 from extract.pipeline import extract_paper
 
