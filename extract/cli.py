@@ -24,12 +24,25 @@ def _positive_int(text: str) -> int:
     return value
 
 
+EXAMPLES = """examples:
+  extract paper.txt                          JSON to stdout
+  extract paper.pdf --out paper.json         JSON written atomically (.json only for one paper)
+  extract paper.pdf --html review.html       a review page: every value beside its evidence
+  extract papers/ -r --out pooled.csv        a folder and its sub-folders to one pooled table
+  extract papers/ -r --out pooled.csv --report analysis/   + the meta-analysis report
+  extract --analyze pooled.csv --report analysis/         the analysis again, from a saved table
+  extract --schema                           the JSON Schema of the output
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(
         prog="extract",
         description="Extract patient-level data from DVA case reports (text or PDF) to JSON; "
         "a folder gives one pooled, patient-level table.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help="a paper (.txt, .md, .pdf) or a folder of papers")
     parser.add_argument(
@@ -38,13 +51,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--schema", action="store_true", help="print the output JSON Schema")
     parser.add_argument("--version", action="version", version=f"dva-extract {__version__}")
     parser.add_argument("--model", help="an installed spaCy pipeline to use instead of blank 'en'")
-    parser.add_argument("--max-bytes", type=_positive_int, default=100 * 1024 * 1024, metavar="N")
-    parser.add_argument("--max-pages", type=_positive_int, default=200, metavar="N")
     parser.add_argument(
-        "--max-chars", type=_positive_int, default=1_000_000, metavar="N", help="text length"
+        "--max-bytes",
+        type=_positive_int,
+        default=100 * 1024 * 1024,
+        metavar="N",
+        help="refuse a file larger than N bytes, or a PDF that inflates past it (default 100 MB)",
     )
     parser.add_argument(
-        "--max-memory", type=_positive_int, default=1024, metavar="MB", help="per paper read"
+        "--max-pages",
+        type=_positive_int,
+        default=200,
+        metavar="N",
+        help="refuse a PDF of more than N pages (default 200)",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=1_000_000,
+        metavar="N",
+        help="refuse a paper whose text is longer than N characters (default 1,000,000)",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=_positive_int,
+        default=1024,
+        metavar="MB",
+        help="memory allowed for reading one paper (default 1024 MB)",
     )
     parser.add_argument("--html", metavar="FILE", help="also write a review page for the paper")
     parser.add_argument("--gold", metavar="FILE", help="with --html: mark values that differ")
@@ -57,9 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     corpus = parser.add_argument_group("corpus mode (PATH is a folder)")
     corpus.add_argument("-r", "--recursive", action="store_true", help="read sub-folders too")
-    corpus.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="force a format")
+    corpus.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "parquet"],
+        help="the pooled table's format (default: from --out's extension)",
+    )
     corpus.add_argument("--evidence", metavar="FILE", help="long-format evidence table")
-    corpus.add_argument("--workers", type=int, default=None, metavar="N")
+    corpus.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="papers extracted in parallel (default: the number of cores)",
+    )
     corpus.add_argument("--resume", action="store_true", help="skip papers already done")
     corpus.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     corpus.add_argument("--html-dir", metavar="DIR", help="one review page per paper")
@@ -95,6 +138,7 @@ def _run_single(args: argparse.Namespace) -> int:
 
     inputs = {"input paper": args.path, "gold file": args.gold}
     check_targets(inputs, {"--out": args.out, "--html": args.html})  # before the work
+    _check_out_format(args.out)
     result = extract_paper(
         args.path,
         model=args.model,
@@ -120,6 +164,21 @@ def _run_single(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {_one_line(warning)}", file=sys.stderr)
     return 0
+
+
+NOT_JSON = {".csv", ".tsv", ".jsonl", ".parquet", ".html", ".htm", ".txt", ".md", ".pdf", ".xlsx"}
+
+
+def _check_out_format(out: str | None) -> None:
+    """One paper's result is JSON: refuse an --out whose name says another format."""
+    from extract.errors import OutputError
+
+    suffix = Path(out).suffix.lower() if out else ""
+    if suffix in NOT_JSON:
+        raise OutputError(
+            f"{out}: one paper's result is JSON (name it .json); tables ({suffix}) are written "
+            "for a folder of papers, review pages with --html"
+        )
 
 
 def _write_compare_page(result, html: str, files: list[str]) -> None:

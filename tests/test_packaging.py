@@ -32,3 +32,17 @@ def test_evaluation_is_an_installed_command(tmp_path):
         text=True,
     )
     assert out.returncode == 0 and "--min-f1" in out.stdout
+
+
+def test_help_has_examples_and_every_option_explained(capsys):
+    parser = __import__("extract.cli", fromlist=["build_parser"]).build_parser()
+    undocumented = [a.dest for a in parser._actions if not a.help and a.dest != "path"]
+    assert undocumented == []
+    assert "examples:" in parser.format_help()
+
+
+def test_one_papers_out_named_as_a_table_is_refused(tmp_path, capsys):
+    assert main([str(SEED), "--out", str(tmp_path / "result.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "one paper's result is JSON" in err
+    assert not (tmp_path / "result.csv").exists()

@@ -126,9 +126,18 @@ def _run_locked(
     follow = getattr(args, "follow_links", False)
     papers = find_papers(folder, recursive, None, follow)
     refuse_papers_as_outputs(plan, papers)
+    deeper = 0 if recursive else len(find_papers(folder, True, None, follow)) - len(papers)
     if not papers:
-        hint = "" if recursive else " (use -r for sub-folders)"
+        hint = f" (its sub-folders hold {deeper}: use -r)" if deeper else ""
         raise InputError(f"{folder}: no .pdf, .txt or .md papers{hint}")
+    if deeper:
+        print(
+            one_line(
+                f"extract: note: {folder} holds {len(papers)} papers; its sub-folders hold "
+                f"{deeper} more, not read (use -r to read them)"
+            ),
+            file=sys.stderr,
+        )
     todo = hash_and_dedupe(papers, settings.max_bytes)
     remove_manifest(plan.manifest)  # from here on the set of files is partial until sealed
 
@@ -234,6 +243,9 @@ def _write_outputs(
     }
     write_manifest(plan.manifest, sealed, about)
     shown["manifest"] = str(plan.manifest)
+    if code == 0:  # sealed with nothing left to retry: the journal has served
+        shown.pop("journal", None)
+        plan.journal.unlink(missing_ok=True)
     if not quiet:
         from extract.dataset.pooling import summary_lines as dataset_lines
 

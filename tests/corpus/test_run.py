@@ -269,7 +269,30 @@ def test_run_bad_options_are_one_line_errors(
 def test_run_empty_folder_is_one_line_error(tmp_path, in_tmp, capsys):
     (tmp_path / "empty").mkdir()
     assert main([str(tmp_path / "empty"), "--quiet"]) == 2
-    assert "no .pdf, .txt or .md papers (use -r for sub-folders)" in capsys.readouterr().err
+    assert capsys.readouterr().err.rstrip().endswith("no .pdf, .txt or .md papers")
+
+
+def test_run_a_folder_without_r_says_what_its_sub_folders_hold(corpus_dir, in_tmp, capsys):
+    nested = corpus_dir / "more"
+    nested.mkdir()
+    (nested / "c-more-2024.txt").write_text("A 70-year-old man underwent DVA.\n")
+    main([str(corpus_dir), "--out", "pooled.csv", "--quiet"])
+    assert "its sub-folders hold 2 more, not read (use -r" in capsys.readouterr().err
+    (in_tmp / "pooled.csv").unlink()
+    empty = corpus_dir.parent / "only-nested"
+    (empty / "deep").mkdir(parents=True)
+    (empty / "deep" / "x.txt").write_text("A case.\n")
+    assert main([str(empty), "--quiet"]) == 2
+    assert "(its sub-folders hold 1: use -r)" in capsys.readouterr().err
+
+
+def test_run_a_finished_run_removes_its_journal(tmp_path, in_tmp, capsys):
+    folder = tmp_path / "ok"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A case\n\nCase report\n\nA 70-year-old man underwent DVA.\n")
+    assert main([str(folder), "--out", "pooled.csv", "--quiet", "--workers", "1"]) == 0
+    assert not (in_tmp / "pooled.partial.jsonl").exists()
+    assert (in_tmp / "pooled.manifest.json").exists()
 
 
 def test_run_model_error_stops_the_run(corpus_dir, monkeypatch, in_tmp, capsys):
