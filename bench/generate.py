@@ -21,7 +21,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extract.vocab import load  # noqa: E402
+from schemas.vocab import load  # noqa: E402
 
 WORDS_PER_PAGE = 500
 PHRASES = tomllib.loads((Path(__file__).parent / "phrases.toml").read_text(encoding="utf-8"))
@@ -52,7 +52,7 @@ class Case:
 
 @dataclass
 class Vocab:
-    """Written forms per concept, read once from ``extract/vocab``."""
+    """Written forms per concept, read once from ``schemas/vocab``."""
 
     terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     abbrevs: dict[str, dict[str, list[str]]] = field(default_factory=dict)

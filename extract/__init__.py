@@ -5,11 +5,14 @@
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.0"
 
 
 def __getattr__(name: str):
     """``extract_paper`` and ``load_pipeline``, imported on first use (``--version`` stays fast)."""
+    if name == "SCHEMA_VERSION":
+        from schemas.models import SCHEMA_VERSION
+
+        return SCHEMA_VERSION
     if name in ("extract_paper", "load_pipeline", "extract_document"):
         from extract import pipeline
 

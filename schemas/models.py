@@ -1,6 +1,6 @@
 """The JSON contract of `extract` (schema_version 1.0) and the gold format, as pydantic v2 models.
 
-Categorical fields are validated against the shared vocabularies in ``extract.vocab``: a written
+Categorical fields are validated against the shared vocabularies in ``schemas.vocab``: a written
 form ("BKA", "Ila", "PTA") is normalised to its canonical key, an unknown value is an error.
 """
 
@@ -17,8 +17,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from extract import SCHEMA_VERSION
-from extract.vocab import load, rutherford_key
+from schemas.vocab import load, rutherford_key
+
+SCHEMA_VERSION = "1.0"
 
 
 def _vocab_type(name: str, normalizer=None):

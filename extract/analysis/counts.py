@@ -19,7 +19,7 @@ import pandas as pd
 
 from extract.analysis.inputs import Tables
 from extract.analysis.labels import study_label, unique_labels
-from extract.vocab import load
+from schemas.vocab import load
 
 OUTCOME_COLUMNS = [
     "study_id",

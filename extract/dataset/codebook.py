@@ -2,7 +2,7 @@
 
 Every column of every table written is described from the column specs (``column_specs``, the one
 place that says where they come from): its type, description, unit and allowed values (the
-vocabularies of ``extract/vocab``). Nothing in it is written by hand.
+vocabularies of ``schemas/vocab``). Nothing in it is written by hand.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from extract.evaluation.fields import FieldSpec
-from extract.vocab import load
+from schemas.vocab import load
 
 ABS_TOLERANCE = 0.05
 REL_TOLERANCE = 0.01

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extract.vocab import load
+from schemas.vocab import load
 
 TABLES = ("pooled", "studies", "evidence", "duplicates")
 DTYPES = ("string", "Int64", "Float64", "boolean")

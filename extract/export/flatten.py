@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from extract.dataset.labels import label_or_stem, with_labels
 from extract.export.columns import columns
-from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Stent
+from schemas.vocab import load
 
 LIST_SEP = ";"
 UNKNOWN_PART = "?"

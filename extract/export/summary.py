@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.export.flatten import first_author_of, major_of, number_text
-from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, ReportedOutcome
+from schemas.vocab import load
 
 
 def wilson_ci(successes: int, n: int, alpha: float = 0.05) -> tuple[float, float] | None:

@@ -19,9 +19,9 @@ from extract.fields.study.design import design
 from extract.fields.study.outcomes import reported_outcomes
 from extract.fields.study.relevance import relevance
 from extract.patients import PatientScope
-from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Reported, Source, Study
 from schemas.names import first_author, study_label
+from schemas.vocab import load
 
 PATIENT_EXTRACTORS = (
     extract_demographics,

@@ -18,8 +18,8 @@ from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex, words
 from extract.patients import PatientScope
 from extract.units import Unit
-from extract.vocab import load
 from schemas.models import Evidence, PriorDVA
+from schemas.vocab import load
 
 MAX_GAP = 14
 _PROCEDURE_CELL = re.compile(

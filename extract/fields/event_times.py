@@ -17,8 +17,8 @@ from extract.measures import to_days
 from extract.patients import PatientScope
 from extract.sections import SectionKind
 from extract.units import Unit
-from extract.vocab import load
 from schemas.models import Evidence
+from schemas.vocab import load
 
 _DAY = re.compile(
     r"\b(?:on\s+)?(?:post-?operative\s+|post-?procedure\s+|post-?DVA\s+|hospital\s+)?"

@@ -14,8 +14,8 @@ from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import cues, regex
 from extract.patients import PatientScope
 from extract.units import Unit
-from extract.vocab import load
 from schemas.models import Evidence
+from schemas.vocab import load
 
 
 def _sentences(unit: Unit) -> list[tuple[int, int, str]]:

@@ -6,8 +6,8 @@ from extract.document import Document
 from extract.fields.candidates import FieldValues
 from extract.fields.cues import regex
 from extract.patients import PatientScope
-from extract.vocab import load
 from extract.vocab.ruler import lookup_long_form
+from schemas.vocab import load
 
 
 def _affirmed(span) -> bool:

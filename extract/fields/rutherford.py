@@ -8,7 +8,7 @@ from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import regex
 from extract.patients import PatientScope
-from extract.vocab import rutherford_key
+from schemas.vocab import rutherford_key
 
 _PROCEDURE = re.compile(r"\bp?DVA\b|arteriali[sz]", re.IGNORECASE)
 

@@ -18,8 +18,8 @@ from extract.fields.cues import regex, words
 from extract.measures import parse_number
 from extract.patients import PatientScope
 from extract.units import Unit
-from extract.vocab import load, manufacturer_key
 from schemas.models import Evidence, Stent
+from schemas.vocab import load, manufacturer_key
 
 Found = tuple[Stent, int, Evidence]
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extract.docattrs import paper_of, register
 from extract.measures.gates import TextGate
 from extract.units.unit import invalidate, unit_bounds
-from extract.vocab import rutherford_key
+from schemas.vocab import rutherford_key
 
 PATTERNS = Path(__file__).parent / "patterns.json"
 # Unicode hyphens, minus and no-break spaces read as their ASCII forms; one character for one,

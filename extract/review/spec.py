@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from extract.vocab import load
+from schemas.vocab import load
 
 _HERE = Path(__file__).parent
 ARROW = "→"

@@ -7,8 +7,8 @@ from pathlib import Path
 from extract.dataset.codebook import column_specs, datapackage, field_descriptor
 from extract.dataset.labels import label_or_stem, unique_labels, with_labels
 from extract.export.columns import TABLES, names
-from extract.vocab import load
 from schemas.models import Study
+from schemas.vocab import load
 
 
 def test_labels_fill_first_author_and_label_from_the_authors():

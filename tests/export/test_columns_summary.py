@@ -8,8 +8,8 @@ import pytest
 
 from extract.export.columns import DTYPES, columns, markdown, names
 from extract.export.summary import PooledFigures, study_row, wilson_ci
-from extract.vocab import load
 from schemas.models import ExtractionResult, Patient, Reported, Source, Study
+from schemas.vocab import load
 
 
 def test_columns_study_columns_first_then_patient_columns():

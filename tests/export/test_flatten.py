@@ -12,8 +12,8 @@ from extract.export.flatten import (
     study_id_of,
     value_text,
 )
-from extract.vocab import load
 from schemas.models import Evidence, ExtractionResult, Patient, Source, Stent, Study
+from schemas.vocab import load
 
 TEXT = (
     "A 70-year-old man with diabetes and hypertension underwent deep vein arterialization "

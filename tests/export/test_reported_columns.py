@@ -5,7 +5,6 @@ from __future__ import annotations
 from extract.export.columns import names
 from extract.export.flatten import patient_cells, study_cells
 from extract.export.summary import headline_outcome, outcome_text, reported_cells, study_row
-from extract.vocab import load
 from schemas.models import (
     ExtractionResult,
     Patient,
@@ -14,6 +13,7 @@ from schemas.models import (
     Source,
     Study,
 )
+from schemas.vocab import load
 
 
 def _result(study: Study) -> ExtractionResult:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from extract.vocab import load
+from schemas.vocab import load
 
 EXAMPLES = int(os.environ.get("DVA_FUZZ_EXAMPLES", "30"))
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.vocab import NAMES, load, manufacturer_key, rutherford_key
+from schemas.vocab import NAMES, load, manufacturer_key, rutherford_key
 
 
 @pytest.mark.parametrize("name", NAMES)

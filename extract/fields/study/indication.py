@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from extract.fields.candidates import FieldValues
 from extract.sections import SectionKind as K
-from extract.vocab import load
+from schemas.vocab import load
 
 
 def _title_block(doc: Doc):

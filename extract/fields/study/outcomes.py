@@ -21,8 +21,8 @@ from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
 from extract.measures import load_patterns, parse_number
 from extract.sections import SectionKind as K
-from extract.vocab import load
 from schemas.models import Evidence, ReportedOutcome
+from schemas.vocab import load
 
 CUES = CueTable(Path(__file__).parent / "cues.toml")
 _READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
