@@ -128,7 +128,11 @@ def _print_schema() -> None:
 
     from schemas.models import ExtractionResult
 
-    print(json.dumps(ExtractionResult.model_json_schema(), indent=2))
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **ExtractionResult.model_json_schema(),
+    }
+    print(json.dumps(schema, indent=2))
 
 
 def _run_single(args: argparse.Namespace) -> int:

@@ -15,8 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
+    create_model,
 )
 
+from schemas.fields import annotation
+from schemas.fields import fields as table
 from schemas.vocab import load, rutherford_key
 
 SCHEMA_VERSION = "1.0"
@@ -50,7 +53,6 @@ AmputationLevel = _vocab_type("amputation_levels")
 RutherfordClass = _vocab_type("rutherford", rutherford_key)
 Indication = _vocab_type("indications")
 OutcomeName = _vocab_type("outcomes")
-Relevance = Literal["dva", "dva_no_patients", "not_dva"]
 
 
 def _sex(value: Any) -> Any:
@@ -99,34 +101,6 @@ class ReportedOutcome(_Model):
     time_days: float | None = Field(default=None, ge=0)
 
 
-class Reported(_Model):
-    """Pooled summaries as the paper reports them (not recomputed)."""
-
-    mean_age_years: float | None = None
-    n_female: int | None = None
-    n_male: int | None = None
-    median_follow_up_days: float | None = None
-    outcomes: list[ReportedOutcome] = Field(default_factory=list)
-
-
-class Study(_Model):
-    """Study-level facts."""
-
-    title: str | None = None
-    authors: list[str] = Field(default_factory=list)
-    first_author: str | None = None
-    study_label: str | None = None
-    journal: str | None = None
-    year: int | None = None
-    doi: str | None = None
-    design: Literal["case_report", "case_series", "cohort", "trial"] | None = None
-    relevance: Relevance | None = None
-    indication: Indication | None = None
-    n_patients: int | None = Field(default=None, ge=0)
-    reported: Reported = Field(default_factory=Reported)
-    evidence: EvidenceMap = Field(default_factory=dict)
-
-
 def _device(value: Any) -> Any:
     """A known brand in its vocabulary spelling ("Fluency Plus" -> "Fluency"); others as written."""
     if isinstance(value, str):
@@ -151,28 +125,55 @@ class PriorDVA(_Model):
     target_vein: Vein | None = None
 
 
-class Patient(_Model):
-    """One patient as the paper describes them."""
+def _fields(scope: str) -> dict[str, Any]:
+    """The pydantic fields of ``scope`` built from the field table (schemas/fields.toml)."""
+    types = {f"vocab:{name}": kind for name, kind in _VOCAB_TYPES.items()}
+    types |= {"sex": Sex, "stent": Stent, "prior_dva": PriorDVA, "outcome": ReportedOutcome}
+    out: dict[str, Any] = {}
+    for entry in table(scope):
+        kind = annotation(entry, types)
+        bounds = {k: v for k, v in (("ge", entry.min), ("le", entry.max)) if v is not None}
+        if entry.type == "list":
+            spec = Field(default_factory=list, description=entry.description)
+        elif entry.required:
+            spec = Field(description=entry.description, **bounds)
+        else:
+            kind = kind | None
+            spec = Field(default=None, description=entry.description, **bounds)
+        out[entry.name] = (kind, spec)
+    return out
 
-    patient_id: str
-    age_years: int | None = Field(default=None, ge=0, le=120)
-    sex: Sex | None = None
-    risk_factors: list[RiskFactor] = Field(default_factory=list)
-    indication: Indication | None = None
-    rutherford_presentation: RutherfordClass | None = None
-    rutherford_pre_dva: RutherfordClass | None = None
-    donor_artery: Artery | None = None
-    target_vein: Vein | None = None
-    prior_dva: list[PriorDVA] = Field(default_factory=list)
-    stents: list[Stent] = Field(default_factory=list)
-    amputation: AmputationLevel | None = None
-    major_amputation: bool | None = None
-    reintervention: bool | None = None
-    death: bool | None = None
-    follow_up_days: float | None = Field(default=None, ge=0)
-    days_to_major_amputation: float | None = Field(default=None, ge=0)
-    days_to_death: float | None = Field(default=None, ge=0)
-    evidence: EvidenceMap = Field(default_factory=dict)
+
+_VOCAB_TYPES = {
+    "arteries": Artery,
+    "veins": Vein,
+    "risk_factors": RiskFactor,
+    "amputation_levels": AmputationLevel,
+    "rutherford": RutherfordClass,
+    "indications": Indication,
+}
+
+Reported = create_model(
+    "Reported",
+    __base__=_Model,
+    __doc__="Pooled summaries as the paper reports them (not recomputed).",
+    **_fields("reported"),
+)
+Study = create_model(
+    "Study",
+    __base__=_Model,
+    __doc__="Study-level facts.",
+    **_fields("study"),
+    reported=(Reported, Field(default_factory=Reported, description="the paper's pooled figures")),
+    evidence=(EvidenceMap, Field(default_factory=dict, description="where each value stands")),
+)
+Patient = create_model(
+    "Patient",
+    __base__=_Model,
+    __doc__="One patient as the paper describes them.",
+    **_fields("patient"),
+    evidence=(EvidenceMap, Field(default_factory=dict, description="where each value stands")),
+)
 
 
 class Conflict(_Model):

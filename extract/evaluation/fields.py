@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from schemas.fields import FieldDef
+from schemas.fields import fields as table
+
 Scope = Literal["study", "patient"]
 Kind = Literal["category", "bool", "number", "text", "doi", "list"]
 
@@ -48,52 +51,19 @@ class FieldSpec:
         return value
 
 
-def _study(name: str, kind: Kind, item: str | None = None, only_if_gold: bool = False):
-    path = tuple(name.split("."))
-    return FieldSpec(f"study.{name}", "study", path, kind, item, only_if_gold)
+def _spec(entry: FieldDef) -> FieldSpec:
+    """The scored field of a field-table entry."""
+    item = {"enum": "category", "outcome": "reported_outcome"}.get(entry.items, entry.items) or None
+    if entry.scope == "patient":
+        return FieldSpec(entry.name, "patient", (entry.name,), entry.score, item)
+    path = tuple(entry.path.split("."))
+    return FieldSpec(f"study.{entry.path}", "study", path, entry.score, item, entry.only_if_gold)
 
 
-def _patient(name: str, kind: Kind, item: str | None = None):
-    return FieldSpec(name, "patient", (name,), kind, item)
-
-
-STUDY_FIELDS: tuple[FieldSpec, ...] = (
-    _study("title", "text", only_if_gold=True),
-    _study("authors", "list", item="text", only_if_gold=True),
-    _study("first_author", "text", only_if_gold=True),
-    _study("journal", "text", only_if_gold=True),
-    _study("year", "number"),
-    _study("doi", "doi"),
-    _study("design", "category"),
-    _study("relevance", "category", only_if_gold=True),
-    _study("indication", "category"),
-    _study("n_patients", "number"),
-    _study("reported.mean_age_years", "number"),
-    _study("reported.n_female", "number"),
-    _study("reported.n_male", "number"),
-    _study("reported.median_follow_up_days", "number"),
-    _study("reported.outcomes", "list", item="reported_outcome"),
+STUDY_FIELDS: tuple[FieldSpec, ...] = tuple(
+    _spec(f) for f in table() if f.scope != "patient" and f.score
 )
-
-PATIENT_FIELDS: tuple[FieldSpec, ...] = (
-    _patient("age_years", "number"),
-    _patient("sex", "category"),
-    _patient("risk_factors", "list", item="category"),
-    _patient("indication", "category"),
-    _patient("rutherford_presentation", "category"),
-    _patient("rutherford_pre_dva", "category"),
-    _patient("donor_artery", "category"),
-    _patient("target_vein", "category"),
-    _patient("prior_dva", "list", item="prior_dva"),
-    _patient("stents", "list", item="stent"),
-    _patient("amputation", "category"),
-    _patient("major_amputation", "bool"),
-    _patient("reintervention", "bool"),
-    _patient("death", "bool"),
-    _patient("follow_up_days", "number"),
-    _patient("days_to_major_amputation", "number"),
-    _patient("days_to_death", "number"),
-)
+PATIENT_FIELDS: tuple[FieldSpec, ...] = tuple(_spec(f) for f in table("patient") if f.score)
 
 ALL_FIELDS: tuple[FieldSpec, ...] = STUDY_FIELDS + PATIENT_FIELDS
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in ALL_FIELDS}

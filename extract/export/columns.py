@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from schemas.fields import field
+from schemas.fields import fields as table
 from schemas.vocab import load
 
 TABLES = ("pooled", "studies", "evidence", "duplicates")
@@ -32,10 +34,50 @@ class Column:
     unit: str | None = None
 
 
+_DTYPE_OF = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def _from_field(entry: dict) -> dict:
+    """A ``field = "scope.name"`` entry completed from the field table."""
+    scope, name = entry["field"].split(".", 1)
+    fdef = field("patient" if scope == "patient" else "study", name)
+    done = {
+        "name": fdef.export,
+        "level": "patient" if fdef.scope == "patient" else "study",
+        "dtype": _DTYPE_OF.get(fdef.type, "string"),
+        "description": fdef.description,
+    }
+    if fdef.vocab:
+        done["vocab"] = fdef.vocab
+    elif fdef.values:
+        done["values"] = list(fdef.values)
+    if fdef.unit:
+        done["unit"] = fdef.unit
+    return {**done, **{k: v for k, v in entry.items() if k != "field"}}
+
+
+def _with_fields(entries: list[dict]) -> list[dict]:
+    """Pooled entries with field references completed, and exported fields no entry lists
+    added at the end of their level (study columns before the patient ones)."""
+    done = [_from_field(e) if "field" in e else e for e in entries]
+    listed = {e["name"] for e in done}
+    missing = [
+        _from_field({"field": f"{'patient' if f.scope == 'patient' else 'study'}.{f.name}"})
+        for f in table()
+        if f.export and f.export not in listed
+    ]
+    last_study = max((i for i, e in enumerate(done) if e.get("level") == "study"), default=-1)
+    study = [e for e in missing if e["level"] == "study"]
+    patient = [e for e in missing if e["level"] == "patient"]
+    return done[: last_study + 1] + study + done[last_study + 1 :] + patient
+
+
 @cache
 def _spec() -> dict:
     with open(Path(__file__).with_name("columns.toml"), "rb") as handle:
-        return tomllib.load(handle)
+        data = tomllib.load(handle)
+    data["pooled"] = _with_fields(data["pooled"])
+    return data
 
 
 def _allowed(entry: dict) -> tuple[str, ...]:

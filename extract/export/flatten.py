@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from extract.dataset.labels import label_or_stem, with_labels
 from extract.export.columns import columns
+from schemas.fields import fields as table
 from schemas.models import ExtractionResult, Patient, Stent
 from schemas.vocab import load
 
@@ -81,20 +82,12 @@ def first_author_of(result: ExtractionResult) -> str | None:
 def study_cells(result: ExtractionResult, study_id: str, source_file: str) -> dict[str, Any]:
     """The study columns of the pooled table for one paper."""
     study = with_labels(result.study)
-    return {
-        "study_id": study_id,
-        "doi": study.doi,
-        "title": study.title,
-        "first_author": study.first_author or first_author_of(result),
-        "study_label": label_or_stem(study, PurePosixPath(source_file).stem),
-        "year": study.year,
-        "journal": study.journal,
-        "design": study.design,
-        "relevance": study.relevance,
-        "study_indication": study.indication,
-        "n_patients": study.n_patients,
-        "source_file": source_file,
-    }
+    cells: dict[str, Any] = {"study_id": study_id}
+    cells |= {f.export: getattr(study, f.name) for f in table("study") if f.export}
+    cells["first_author"] = study.first_author or first_author_of(result)
+    cells["study_label"] = label_or_stem(study, PurePosixPath(source_file).stem)
+    cells["source_file"] = source_file
+    return cells
 
 
 def patient_cells(patient: Patient) -> dict[str, Any]:
@@ -103,10 +96,7 @@ def patient_cells(patient: Patient) -> dict[str, Any]:
     factors = sorted(set(patient.risk_factors), key=order.index)
     rf_known = _known_list(patient, "risk_factors")
     cells: dict[str, Any] = {
-        "patient_id": patient.patient_id,
-        "age_years": patient.age_years,
-        "sex": patient.sex,
-        "indication": patient.indication,
+        f.export: getattr(patient, f.name) for f in table("patient") if f.export
     }
     for key in order:
         cells[f"rf_{key}"] = (key in factors) if rf_known else None
@@ -116,10 +106,6 @@ def patient_cells(patient: Patient) -> dict[str, Any]:
     cells.update(
         {
             "risk_factors": _join(factors),
-            "rutherford_presentation": patient.rutherford_presentation,
-            "rutherford_pre_dva": patient.rutherford_pre_dva,
-            "donor_artery": patient.donor_artery,
-            "target_vein": patient.target_vein,
             "n_prior_dva": len(patient.prior_dva) if _known_list(patient, "prior_dva") else None,
             "prior_dva": _join([_prior_text(p) for p in patient.prior_dva]),
             "n_stents": len(stents) if stents_known else None,
@@ -129,13 +115,7 @@ def patient_cells(patient: Patient) -> dict[str, Any]:
             "n_covered_stents": (
                 sum(1 for c in covered if c) if stents_known and None not in covered else None
             ),
-            "amputation": patient.amputation,
             "major_amputation": major_of(patient),
-            "reintervention": patient.reintervention,
-            "death": patient.death,
-            "follow_up_days": patient.follow_up_days,
-            "days_to_major_amputation": patient.days_to_major_amputation,
-            "days_to_death": patient.days_to_death,
         }
     )
     return cells

@@ -1,13 +1,15 @@
-"""The rows of the review page (fields.toml) and how their values are written on it."""
+"""The rows of the review page (from the field table, schemas/fields.toml) and how their values
+are written on it."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from schemas.fields import FieldDef
+from schemas.fields import fields as table
 from schemas.vocab import load
 
 _HERE = Path(__file__).parent
@@ -38,26 +40,26 @@ class FieldSpec:
         }
 
 
-def _spec(row: dict) -> FieldSpec:
-    options = tuple(row.get("options", ()))
-    if "vocab" in row:
-        options = tuple(load(row["vocab"]).keys())
+def _spec(entry: FieldDef) -> FieldSpec:
+    """The page row of a field-table entry."""
     return FieldSpec(
-        name=row["name"],
-        label=row["label"],
-        kind=row["kind"],
-        options=options,
-        min=row.get("min"),
-        max=row.get("max"),
+        name=entry.path,
+        label=entry.review,
+        kind=entry.review_kind,
+        options=entry.allowed,
+        min=entry.min,
+        max=entry.max,
     )
 
 
 @cache
 def specs() -> dict[str, tuple[FieldSpec, ...]]:
-    """Study and patient rows, in display order."""
-    with open(_HERE / "fields.toml", "rb") as handle:
-        data = tomllib.load(handle)
-    return {scope: tuple(_spec(row) for row in data[scope]) for scope in ("study", "patient")}
+    """Study and patient rows, in display order (the field table's rows with a review label)."""
+    rows = [f for f in table() if f.review]
+    return {
+        "study": tuple(_spec(f) for f in rows if f.scope != "patient"),
+        "patient": tuple(_spec(f) for f in rows if f.scope == "patient"),
+    }
 
 
 @cache
