@@ -22,10 +22,18 @@ from schemas.models import Evidence, PriorDVA
 from schemas.vocab import load
 
 MAX_GAP = 14
-_PROCEDURE_CELL = re.compile(
-    r"\b(?:angioplasty|stent|stenting|balloon|DCB|POBA|atherectomy|Zilver|Eluvia|Supera)\b",
-    re.IGNORECASE,
-)
+_INFLOW_KINDS = ("bare_stent", "drug_eluting_stent")
+
+
+def _procedure_cell(unit: Unit) -> bool:
+    """A donor cell that tells an inflow procedure ("SFA angioplasty with a DCB", "Supera to
+    the popliteal"): procedure words, or a bare or drug-eluting stent of the devices vocabulary."""
+    if regex("anatomy", "procedure_cell").search(unit.text):
+        return True
+    devices = load("devices")
+    return any(
+        devices.attr(s.kb_id_, "kind") in _INFLOW_KINDS for s in unit.spans("vocab", "devices")
+    )
 
 
 @dataclass
@@ -170,7 +178,7 @@ def extract_anatomy(scope: PatientScope, doc: Document, out: FieldValues) -> Non
         if unit.source == "table":
             if not unit.families & {"donor", "target"}:
                 continue
-            if "donor" in unit.families and _PROCEDURE_CELL.search(unit.text):
+            if "donor" in unit.families and _procedure_cell(unit):
                 continue  # "Inflow: SFA angioplasty with a drug-coated balloon"
             if "donor" in unit.families:
                 found = _relations_in(unit, doc, require_cue=False)

@@ -54,14 +54,18 @@ def load_patterns() -> dict:
     units = "|".join(w for w, n in words.items() if n < 10 and len(w) > 2)
     others = "|".join(w for w in words if len(w) > 2)
     numword = f"(?:(?:{tens})(?:[- ](?:{units}))?|{others})"
-    compiled = {}
+    compiled, needs = {}, {}
     for label, patterns in data.items():
-        if label.startswith("_") or label == "number_words":
+        if label.startswith("_") or label in ("number_words", "needs"):
             continue
         compiled[label] = [
             re.compile(p.replace("NUMWORD", numword), re.IGNORECASE) for p in patterns
         ]
-    return {"regex": compiled, "words": words}
+        gates = data["needs"].get(label, [])
+        needs[label] = [tuple(g) if g else None for g in gates] + [None] * (
+            len(patterns) - len(gates)
+        )
+    return {"regex": compiled, "words": words, "needs": needs}
 
 
 def parse_number(text: str) -> float | None:
@@ -152,9 +156,10 @@ class Measures:
         if any(ch in text for ch in _FOLDED):  # translate() is slow on non-ASCII text
             text = text.translate(_SAME_LENGTH_FOLDS)
         gate = TextGate(text)  # skips patterns whose required words the text lacks
+        needs = load_patterns()["needs"]
         for label, patterns in load_patterns()["regex"].items():
-            for pattern in patterns:
-                if not gate.may_match(pattern):
+            for pattern, words in zip(patterns, needs[label], strict=True):
+                if not gate.may_match(words):
                     continue
                 for match in pattern.finditer(text):
                     value = parse_match(label, match)
