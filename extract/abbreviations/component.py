@@ -17,6 +17,7 @@ from scispacy.abbreviation import (
     short_form_filter,
     span_contains_unbalanced_parentheses,
 )
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -43,10 +44,12 @@ def _candidates(doc: Doc, first: int, last: int) -> list[tuple[Span, Span]]:
     """(long form, short form) candidates of the parentheses in tokens ``first:last``, in the
     order and with the filters of scispaCy's ``filter_matches`` (the unit is the document)."""
     found = []
-    opens = [i for i in range(first, last) if doc[i].text == "("]
+    orth = doc.to_array(ORTH)[first:last].tolist()
+    opening, closing = doc.vocab.strings.add("("), doc.vocab.strings.add(")")
+    opens = [first + k for k, o in enumerate(orth) if o == opening]
     for i in opens:
         for j in range(i + 2, min(last, i + MAX_INSIDE + 2)):
-            if doc[j].text != ")":
+            if orth[j - first] != closing:
                 continue
             start, end = i + 1, j
             if start - first == 1:

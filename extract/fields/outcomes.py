@@ -20,7 +20,8 @@ from schemas.vocab import load
 
 def _sentences(unit: Unit) -> list[tuple[int, int, str]]:
     """(start, end, text) of the unit's sentences, offsets relative to the unit."""
-    return [(unit.rel(s.start_char), unit.rel(s.end_char), s.text) for s in unit.sents]
+    text = unit.text
+    return [(a, b, text[a:b]) for a, b in unit.sent_chars] or [(0, len(text), text)]
 
 
 def _readable(scope: PatientScope) -> list[Unit]:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -20,6 +20,10 @@ from extract.units.unit import Unit, invalidate
 
 _CAPTION_START = re.compile(r"^\**\s*(?:figure|fig\.?)\s*\d+[a-z]?\.?\**\s*\**\s*", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"^(?P<key>[^:\n]{2,40}):\s+(?P<value>\S.*)$")
+
+# Sections whose values are never given to a patient or the study: the rule components skip
+# their units (unless a unit names a patient), which keeps the work to the paper's own account.
+UNREAD = ("introduction", "discussion", "conclusion", "references", "back", "keywords")
 
 # A column's label is read once per cell: remember the answers (a pure function of the label).
 cached_families = lru_cache(maxsize=4096)(label_families)
@@ -98,10 +102,13 @@ def table_units(tables: list[Table]) -> list[Unit]:
 class Units:
     """Collects the units and bounds sentences by them (spaCy's sentencizer rule inside each)."""
 
-    def __init__(self, name: str, span_key: str, punct_chars: list[str] | None) -> None:
+    def __init__(
+        self, name: str, span_key: str, punct_chars: list[str] | None, unread: list[str]
+    ) -> None:
         self.name = name
         self.span_key = span_key
         self.punct_chars = set(punct_chars or Sentencizer.default_punct_chars)
+        self.unread = frozenset(SectionKind(kind) for kind in unread)
         register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -114,6 +121,7 @@ class Units:
                 unit.start, unit.end, alignment_mode="expand"
             )
             unit.doc, unit.index = doc, index
+            unit.read = unit.section_kind not in self.unread or bool(unit.patient)
             unit.tok_start, unit.tok_end = (span.start, span.end) if span is not None else (0, 0)
         doc._.units = units
         doc.spans[self.span_key] = [u.span for u in units if u.tok_end > u.tok_start]
@@ -125,9 +133,13 @@ class Units:
     def _sentences(self, doc: Doc, units: list[Unit]) -> None:
         """Sentence starts: the sentencizer's rule run afresh inside each unit; a unit's first
         token and the token after it always start one."""
-        starts = numpy.full(len(doc), -1, dtype="int32")
+        starts = numpy.full(len(doc), -1, dtype="int64")
         if len(doc):
             starts[0] = 1
+        strings = doc.vocab.strings
+        marks = {strings.add(c) for c in self.punct_chars}
+        orth = doc.to_array(ORTH).tolist()
+        is_punct = doc.to_array(IS_PUNCT).tolist()
         for unit in units:
             if unit.tok_end <= unit.tok_start:
                 continue
@@ -136,9 +148,8 @@ class Units:
                 starts[unit.tok_end] = 1
             seen_period = False
             for i in range(unit.tok_start, unit.tok_end):
-                token = doc[i]
-                punct = token.text in self.punct_chars
-                if seen_period and not token.is_punct and not punct:
+                punct = orth[i] in marks
+                if seen_period and not is_punct[i] and not punct:
                     starts[i] = 1
                     seen_period = False
                 elif punct:
@@ -150,8 +161,10 @@ class Units:
     "dva_units",
     assigns=["doc._.units", "token.is_sent_start"],
     requires=["doc._.layout", "doc._.tables"],
-    default_config={"span_key": "units", "punct_chars": None},
+    default_config={"span_key": "units", "punct_chars": None, "unread": list(UNREAD)},
 )
-def make_units(nlp: Language, name: str, span_key: str, punct_chars: list[str] | None) -> Units:
+def make_units(
+    nlp: Language, name: str, span_key: str, punct_chars: list[str] | None, unread: list[str]
+) -> Units:
     """Factory of the units component."""
-    return Units(name, span_key, punct_chars)
+    return Units(name, span_key, punct_chars, unread)

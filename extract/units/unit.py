@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extract.document import Document
@@ -35,6 +36,7 @@ class Unit:
     tok_start: int = 0
     tok_end: int = 0
     index: int = 0
+    read: bool = True  # the rule components read it (not an Introduction or a Discussion)
     _text: str | None = field(default=None, repr=False)
 
     @property
@@ -57,6 +59,19 @@ class Unit:
     def sents(self) -> list[Span]:
         """The unit's sentences."""
         return _sentences(self)
+
+    @property
+    def sent_chars(self) -> list[tuple[int, int]]:
+        """(start, end) of the unit's sentences as offsets into ``text`` (computed once)."""
+        cache = _cache(self.doc).setdefault("sent_chars", {})
+        found = cache.get(self.index)
+        if found is None:
+            idx, ends = _char_arrays(self.doc)
+            found = [
+                (idx[a] - self.start, ends[b - 1] - self.start) for a, b in _sentence_bounds(self)
+            ]
+            cache[self.index] = found
+        return found
 
     def sent_of(self, span: Span) -> Span:
         """The sentence of the unit that holds ``span``."""
@@ -93,21 +108,45 @@ def _cache(doc: Doc) -> dict:
     return doc.user_data.setdefault("dva_units_cache", {})
 
 
+def _sentence_bounds(unit: Unit) -> list[tuple[int, int]]:
+    """Token bounds of the unit's sentences (from the Doc's sentence starts, read once)."""
+    cache = _cache(unit.doc).setdefault("sent_bounds", {})
+    found = cache.get(unit.index)
+    if found is None:
+        doc = unit.doc
+        if unit.tok_end <= unit.tok_start:
+            found = []
+        elif not doc.has_annotation("SENT_START"):
+            found = [(unit.tok_start, unit.tok_end)]
+        else:
+            starts = _cache(doc).get("sent_start")
+            if starts is None:
+                starts = _cache(doc)["sent_start"] = doc.to_array(SENT_START).tolist()
+            found, start = [], unit.tok_start
+            for i in range(unit.tok_start + 1, unit.tok_end):
+                if starts[i] == 1:
+                    found.append((start, i))
+                    start = i
+            found.append((start, unit.tok_end))
+        cache[unit.index] = found
+    return found
+
+
+def _char_arrays(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start offset and end offset (without its trailing space), read once."""
+    cache = _cache(doc)
+    if "chars" not in cache:
+        idx = doc.to_array(IDX).tolist()
+        lengths = doc.to_array(LENGTH).tolist()
+        cache["chars"] = (idx, [i + n for i, n in zip(idx, lengths, strict=True)])
+    return cache["chars"]
+
+
 def _sentences(unit: Unit) -> list[Span]:
     cache = _cache(unit.doc).setdefault("sents", {})
     found = cache.get(unit.index)
     if found is None:
-        doc = unit.doc
-        if not doc.has_annotation("SENT_START"):
-            found = [unit.span]
-        else:
-            found, start = [], unit.tok_start
-            for i in range(unit.tok_start + 1, unit.tok_end):
-                if doc[i].is_sent_start:
-                    found.append(doc[start:i])
-                    start = i
-            if start < unit.tok_end:
-                found.append(doc[start : unit.tok_end])
+        found = [unit.doc[a:b] for a, b in _sentence_bounds(unit)] or [unit.span]
         cache[unit.index] = found
     return found
 
@@ -132,7 +171,7 @@ def unit_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Token bounds of each unit the rules read; a Doc without units is read as one."""
     if doc._.units is None:
         return [(0, len(doc))] if len(doc) else []
-    return [(u.tok_start, u.tok_end) for u in doc._.units if u.tok_end > u.tok_start]
+    return [(u.tok_start, u.tok_end) for u in doc._.units if u.read and u.tok_end > u.tok_start]
 
 
 def invalidate(doc: Doc, key: str | None = None) -> None:
