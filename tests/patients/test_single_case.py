@@ -56,3 +56,21 @@ def test_a_portuguese_case_report_makes_one_patient(nlp):
         "Descrevemos um caso de isquemia crítica tratado com arterialização venosa.\n"
     )
     assert _ids(nlp, text) == ["1"]
+
+
+def test_an_age_in_a_cohort_of_participants_makes_no_patient(nlp):
+    text = (
+        "Life events and dementia\n\n"
+        "We followed 1,250 participants aged 55 years and over for five years. Participants "
+        "who reported a stressful event were compared with the others.\n"
+    )
+    assert _ids(nlp, text) == []
+
+
+def test_inclusion_ages_of_a_meta_analysis_make_no_patient(nlp):
+    text = (
+        "Eradication and anaemia: a meta-analysis\n\n"
+        "Trials were included when the participants were 18 years old or more. Seven trials "
+        "were pooled in this meta-analysis.\n"
+    )
+    assert _ids(nlp, text) == []

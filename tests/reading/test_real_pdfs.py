@@ -69,3 +69,17 @@ def test_real_pdf_year_is_on_the_first_page(source):
     doc = read_document(FOLDER / source["file"])
     first_page = doc.text[: doc.page_starts[1]] if doc.n_pages > 1 else doc.text
     assert re.search(rf"\b{source['year']}\b", first_page)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s["file"][:30] for s in SOURCES])
+def test_real_pdf_extraction_title_year_doi_no_patient_not_dva(source):
+    from extract.pipeline import extract_paper
+
+    result = extract_paper(FOLDER / source["file"])
+    study = result.study
+    assert (study.title or "").startswith(source["title"])
+    if source["year"]:
+        assert study.year == int(source["year"])
+    if source["doi"]:
+        assert study.doi == source["doi"]
+    assert result.patients == [] and study.relevance == "not_dva"

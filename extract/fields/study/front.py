@@ -94,6 +94,11 @@ def _not_title(text: str) -> bool:
     )
 
 
+def _before_issue_line(lines: list[Line], i: int) -> bool:
+    """A line just above "Volume 2010, Article ID 157939" names the journal, not the paper."""
+    return i + 1 < len(lines) and bool(CUES.regex("front", "issue_line").search(lines[i + 1].text))
+
+
 def _looks_like_title(text: str) -> bool:
     """A heading-like line: 2-40 words, not several sentences, not a name list."""
     words = text.split()
@@ -120,7 +125,9 @@ def title_authors(doc: Doc, out: FieldValues) -> None:
         (
             i
             for i, line in enumerate(lines)
-            if not _not_title(line.text) and _looks_like_title(line.text)
+            if not _not_title(line.text)
+            and _looks_like_title(line.text)
+            and not _before_issue_line(lines, i)
         ),
         None,
     )
