@@ -60,7 +60,7 @@ def test_a_portuguese_case_report_makes_one_patient(nlp):
 
 def test_an_age_in_a_cohort_of_participants_makes_no_patient(nlp):
     text = (
-        "Life events and dementia\n\n"
+        "Life events and dementia\n\nAbstract\n\n"
         "We followed 1,250 participants aged 55 years and over for five years. Participants "
         "who reported a stressful event were compared with the others.\n"
     )
