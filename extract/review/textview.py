@@ -1,4 +1,5 @@
-"""The paper's text cut into displayable blocks (paragraphs, headings, tables, page marks).
+"""The paper's text cut into displayable blocks (paragraphs, headings, tables, page marks), by
+the same layout and table reading extraction uses.
 
 Every piece of text keeps the ids of the evidence items that cover it, so the page can highlight
 an evidence item by its id without doing any offset arithmetic in the browser. Pieces are cut
@@ -10,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_LINE = re.compile(r"[^\n]*\n?")
-_HEADING = re.compile(r"#{1,6}[ \t]+")
-_RULE_CELL = re.compile(r":?-+:?")
+from extract.sections import segment
+from extract.tables import Table, parse_table
 
 
 @dataclass
@@ -64,28 +64,17 @@ class _Cover:
         return out
 
 
-def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``text[a:b]``, the newline excluded."""
+def _table(table: Table, cover: _Cover) -> Block:
+    """A parsed table (the one extraction read) with its header row first."""
+    rows = [table.header, *table.rows] if table.header else list(table.rows)
+    width = max((len(r) for r in rows), default=0)
     out = []
-    for m in _LINE.finditer(text, a, b):
-        if m.start() == m.end():
-            break
-        end = m.end() - 1 if text[m.end() - 1] == "\n" else m.end()
-        out.append((m.start(), end))
-    return out
-
-
-def _kind(line: str) -> str:
-    stripped = line.strip()
-    if not stripped:
-        return "blank"
-    if stripped.startswith("|") and stripped.count("|") >= 2:
-        return "pipe"
-    if "\t" in stripped and len([c for c in stripped.split("\t") if c.strip()]) >= 2:
-        return "tab"
-    if _HEADING.match(line):
-        return "h"
-    return "p"
+    for n, row in enumerate(rows):
+        header = n == 0 and bool(table.header)
+        cells = [Cell(cover.pieces(c.start, c.end), header=header) for c in row]
+        cells += [Cell([], header=header) for _ in range(width - len(row))]
+        out.append(cells)
+    return Block("table", rows=out)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -96,77 +85,37 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
-    """Trimmed (start, end) of each ``sep``-separated cell of ``text[a:b]``."""
-    cells, start = [], a
-    for i in range(a, b):
-        if text[i] == sep:
-            cells.append(_trim(text, start, i))
-            start = i + 1
-    cells.append(_trim(text, start, b))
-    return cells
-
-
-def _table(text: str, lines: list[tuple[int, int]], kind: str, cover: _Cover) -> Block:
-    rows: list[list[tuple[int, int]]] = []
-    header_rows = 1
-    for a, b in lines:
-        if kind == "pipe":
-            a, b = _trim(text, a, b)
-            cells = _split(text, a + 1, b - 1 if text[b - 1] == "|" else b, "|")
-            if all(_RULE_CELL.fullmatch(text[s:e]) for s, e in cells):
-                header_rows = len(rows)
-                continue
-        else:
-            cells = _split(text, a, b, "\t")
-        rows.append(cells)
-    width = max(len(r) for r in rows)
-    out = []
-    for n, row in enumerate(rows):
-        cells = [Cell(cover.pieces(s, e), header=n < header_rows) for s, e in row]
-        cells += [Cell([], header=n < header_rows) for _ in range(width - len(row))]
-        out.append(cells)
-    return Block("table", rows=out)
-
-
-def _blocks_of(text: str, a: int, b: int, cover: _Cover) -> list[Block]:
-    lines = _lines(text, a, b)
-    kinds = [_kind(text[s:e]) for s, e in lines]
-    blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
-        kind = kinds[i]
-        j = i + 1
-        if kind in ("pipe", "tab", "p"):
-            while j < len(lines) and kinds[j] == kind:
-                j += 1
-        if kind in ("pipe", "tab") and j - i >= 2:
-            blocks.append(_table(text, lines[i:j], kind, cover))
-        elif kind == "h":
-            s, e = lines[i]
-            m = _HEADING.match(text, s)
-            blocks.append(
-                Block("h", cover.pieces(m.end(), e), level=min(len(m.group().strip()), 4))
-            )
-        elif kind != "blank":
-            s, e = _trim(text, lines[i][0], lines[j - 1][1])
-            blocks.append(Block("p", cover.pieces(s, e)))
-        i = j
-    return blocks
+def _block(text: str, block, cover: _Cover) -> Block | None:
+    """The page's block for one layout block: headings, tables as tables, the rest as text."""
+    if block.kind == "table":
+        return _table(parse_table(block), cover)
+    a, b = _trim(text, block.start, block.end)
+    if b <= a:
+        return None
+    if block.kind in ("heading", "title"):
+        marks = re.match(r"#{1,6}[ \t]+", text[a:b])
+        level = min(len(marks.group().strip()), 4) if marks else (1 if block.kind == "title" else 2)
+        return Block("h", cover.pieces(a + (marks.end() if marks else 0), b), level=level)
+    return Block("p", cover.pieces(a, b))
 
 
 def blocks(
     text: str, spans: list[tuple[str, int, int]], page_starts: list[int] | None = None
 ) -> list[Block]:
-    """The document as blocks; ``spans`` are (evidence id, start, end)."""
+    """The document as blocks, cut by the same layout and table reading as extraction
+    (extract.sections, extract.tables); ``spans`` are (evidence id, start, end)."""
     cover = _Cover(text, spans)
-    if not page_starts:
-        return _blocks_of(text, 0, len(text), cover)
-    bounds = [*page_starts, len(text)]
+    pages = list(page_starts or [])
     out: list[Block] = []
-    if bounds[0] > 0:
-        out += _blocks_of(text, 0, bounds[0], cover)
-    for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False), start=1):
-        out.append(Block("page", page=n))
-        out += _blocks_of(text, a, b, cover)
+    page = 0
+    for block in segment(text).blocks:
+        while page < len(pages) and pages[page] <= block.start:
+            page += 1
+            out.append(Block("page", page=page))
+        shown = _block(text, block, cover)
+        if shown is not None:
+            out.append(shown)
+    while page < len(pages):
+        page += 1
+        out.append(Block("page", page=page))
     return out

@@ -30,3 +30,23 @@ def test_review_pieces_rebuild_text_and_every_span(case):
     for eid, a, b in spans:
         covered = "\n".join("".join(p.text for p in ps if eid in p.ids) for ps in paragraphs)
         assert covered.split() == text[a:b].split()
+
+
+def test_review_space_aligned_table_is_drawn_as_the_table_extraction_read():
+    from extract.review.textview import blocks
+
+    text = (
+        "A series\n\nTable 1. Patients\n\n"
+        "Patient      Age      Donor\n"
+        "1            71       PT artery\n"
+        "2            64       AT artery\n"
+    )
+    start = text.index("64")
+    drawn = blocks(text, [("e1", start, start + 2)])
+    (table,) = [b for b in drawn if b.kind == "table"]
+    assert [[("".join(p.text for p in c.pieces)) for c in row] for row in table.rows] == [
+        ["Patient", "Age", "Donor"],
+        ["1", "71", "PT artery"],
+        ["2", "64", "AT artery"],
+    ]
+    assert table.rows[2][1].pieces[0].ids == ("e1",)  # the evidence lights its cell
