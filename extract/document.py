@@ -9,6 +9,18 @@ from dataclasses import dataclass, field
 from schemas.models import Evidence
 
 
+@dataclass(frozen=True)
+class PageTable:
+    """A table a PDF page holds, as the reader found it, and where its text stands."""
+
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-down
+    rows: list[list[str]]
+    ruled: bool
+    start: int  # offsets of its tab-separated text in the document
+    end: int
+
+
 @dataclass
 class Document:
     """A paper as read: ``text`` is the reference for every character offset."""
@@ -19,7 +31,7 @@ class Document:
     format: str = "text"
     page_starts: list[int] | None = None
     warnings: list[str] = field(default_factory=list)
-    pdf_tables: list = field(default_factory=list)
+    pdf_tables: list[PageTable] = field(default_factory=list)
 
     @property
     def n_pages(self) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.document import PageTable
 from extract.reading.pdf_config import PdfSettings
 from extract.reading.pdf_layout import Block, Line, Stream
 from extract.reading.pdf_tables import PdfTable
@@ -242,13 +243,15 @@ def table_text(table: PdfTable) -> str:
     return "\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
 
 
-def assemble(paras: list[Para], n_pages: int, cfg: PdfSettings) -> tuple[str, list[int], list]:
+def assemble(
+    paras: list[Para], n_pages: int, cfg: PdfSettings
+) -> tuple[str, list[int], list[PageTable]]:
     """The document text, the offset where each page starts, and the tables with offsets."""
     vocab = vocabulary(paras)
     pieces: list[str] = []
     offset = 0
     first_at: dict[int, int] = {}
-    tables: list[dict] = []
+    tables: list[PageTable] = []
     for para in paras:
         if pieces:
             pieces.append("\n\n")
@@ -258,14 +261,14 @@ def assemble(paras: list[Para], n_pages: int, cfg: PdfSettings) -> tuple[str, li
             first_at.setdefault(para.page, offset)
             t = para.table
             tables.append(
-                {
-                    "page": t.page,
-                    "bbox": (t.x0, t.top, t.x1, t.bottom),
-                    "rows": t.rows,
-                    "ruled": t.ruled,
-                    "start": offset,
-                    "end": offset + len(text),
-                }
+                PageTable(
+                    page=t.page,
+                    bbox=(t.x0, t.top, t.x1, t.bottom),
+                    rows=t.rows,
+                    ruled=t.ruled,
+                    start=offset,
+                    end=offset + len(text),
+                )
             )
             pieces.append(text)
             offset += len(text)

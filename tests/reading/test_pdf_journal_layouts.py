@@ -207,7 +207,7 @@ def test_booktabs_table_with_tight_gaps_and_wrapped_cells_keeps_its_columns(tmp_
     c.showPage()
     c.save()
     (table,) = read_document(path).pdf_tables
-    assert table["rows"] == [
+    assert table.rows == [
         ["Pt", "Age/sex", "Donor", "Stents", "Amputation"],
         ["1", "71/M", "PT", "Viabahn 5 x 150 mm", "TMA"],
         ["2", "64/F", "Peroneal", "Viabahn 6 x 100 mm", "None"],
@@ -239,7 +239,7 @@ def test_space_aligned_monospaced_table_across_a_three_column_page(tmp_path):
     c.save()
     doc = read_document(path)
     (table,) = doc.pdf_tables
-    assert table["rows"] == [
+    assert table.rows == [
         ["Patient", "Donor artery", "Target vein", "Amputation"],
         ["1", "Posterior tibial", "PT vein", "TMA"],
         ["2", "Peroneal", "Peroneal", "None"],

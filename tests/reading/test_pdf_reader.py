@@ -100,8 +100,8 @@ def test_pdf_table_words_are_not_repeated_as_running_text(case_report_doc):
 
 def test_pdf_tables_are_kept_with_their_offsets(case_report_doc):
     (table,) = case_report_doc.pdf_tables
-    assert table["page"] == 2 and table["ruled"] is True
-    body = case_report_doc.text[table["start"] : table["end"]]
+    assert table.page == 2 and table.ruled is True
+    body = case_report_doc.text[table.start : table.end]
     assert body.startswith("Category\tPatient 1") and body.endswith("Outcome\tBKA\tNone")
 
 
@@ -134,7 +134,7 @@ def test_pdf_unruled_table_is_found_by_text_alignment(make_aligned_table_pdf, ru
     ]
     assert paras[k + 1].startswith("Abbreviations: TMA")
     assert paras[k + 2].startswith("The discussion follows the table")
-    assert doc.pdf_tables[0]["ruled"] is False
+    assert doc.pdf_tables[0].ruled is False
 
 
 def _three_lines(c, x: float, y: float) -> None:

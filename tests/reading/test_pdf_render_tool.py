@@ -109,6 +109,6 @@ def test_pdf_render_tool_long_table_reads_back_as_one_table(tool, tmp_path):
     doc = read_document(out)
     assert doc.n_pages >= 2
     (table,) = doc.pdf_tables  # split over columns and pages, header repeated: one table
-    assert len(table["rows"]) == 121
-    assert [row[0] for row in table["rows"][1:]] == [str(i) for i in range(1, 121)]
+    assert len(table.rows) == 121
+    assert [row[0] for row in table.rows[1:]] == [str(i) for i in range(1, 121)]
     assert "Byron et al." not in doc.text  # running header of the later pages

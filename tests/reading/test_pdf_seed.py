@@ -62,9 +62,9 @@ def test_pdf_seed_text_holds_the_paragraphs_of_the_text_paper(seed_pdf_doc):
 
 def test_pdf_seed_tables_are_the_text_papers_tables(seed_pdf_doc):
     text_rows = [line for line in TXT.read_text().splitlines() if "\t" in line]
-    pdf_rows = [row for t in seed_pdf_doc.pdf_tables for row in t["rows"]]
+    pdf_rows = [row for t in seed_pdf_doc.pdf_tables for row in t.rows]
     assert ["\t".join(row) for row in pdf_rows] == text_rows
-    assert [t["page"] for t in seed_pdf_doc.pdf_tables] == [2, 2]
+    assert [t.page for t in seed_pdf_doc.pdf_tables] == [2, 2]
 
 
 def test_pdf_seed_has_no_running_header_or_page_number(seed_pdf_doc):
@@ -113,7 +113,7 @@ def test_pdf_seed_tables_match_pdfplumbers_own_extraction(seed_pdf_doc):
     with pdfplumber.open(PDF) as pdf:
         found = pdf.pages[1].extract_tables()
     theirs = [[[" ".join((c or "").split()) for c in row] for row in t] for t in found]
-    ours = [t["rows"] for t in seed_pdf_doc.pdf_tables]
+    ours = [t.rows for t in seed_pdf_doc.pdf_tables]
     assert ours == theirs
 
 
