@@ -1,6 +1,6 @@
 """`dva_context`: marks concept spans as negated, hypothetical or family history.
 
-NegEx/ConText-style cue rules kept as data (``rules.json``): a pre cue acts on a
+ConText rules kept as data in medspaCy's format (``rules.json``): a pre cue acts on a
 concept that follows it within ``window`` tokens of the same sentence, unless a terminator
 ("but", ",", ";" ...) stands between; a post cue acts on a concept just before it.
 """
@@ -18,21 +18,28 @@ from extract.docattrs import register
 
 PATTERNS = Path(__file__).parent / "rules.json"
 FLAGS = ("negated", "hypothetical", "family")
+CATEGORIES = {"NEGATED_EXISTENCE": "negated", "HYPOTHETICAL": "hypothetical", "FAMILY": "family"}
+DEFAULT_SCOPE = 8
 
 
 @cache
 def load_cues() -> dict:
-    """Cue lists as tuples of lowercase token sequences."""
+    """The ConText rules (medspaCy's format) as cue token sequences per flag and side."""
     data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    cues = {}
-    for flag in FLAGS:
-        cues[flag] = {
-            side: sorted(
-                (tuple(c.lower().split()) for c in data[flag][side]), key=len, reverse=True
-            )
-            for side in ("pre", "post")
-        }
-    return {"window": data["window"], "terminators": set(data["terminators"]), "cues": cues}
+    cues: dict[str, dict[str, list]] = {flag: {"pre": [], "post": []} for flag in FLAGS}
+    terminators, scopes = set(), set()
+    for rule in data["context_rules"]:
+        if rule["direction"] == "TERMINATE":
+            terminators.add(rule["literal"].lower())
+            continue
+        side = {"FORWARD": "pre", "BACKWARD": "post"}[rule["direction"]]
+        cues[CATEGORIES[rule["category"]]][side].append(tuple(rule["literal"].lower().split()))
+        scopes.add(rule.get("max_scope", DEFAULT_SCOPE))
+    for sides in cues.values():
+        for side in sides:
+            sides[side].sort(key=len, reverse=True)
+    window = max(scopes, default=DEFAULT_SCOPE)
+    return {"window": window, "terminators": terminators, "cues": cues}
 
 
 @cache
