@@ -140,6 +140,14 @@ def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
     return flags
 
 
+def flags_at(doc: Doc, start_char: int, end_char: int) -> dict[str, bool]:
+    """Context flags of the text at ``doc.text[start_char:end_char]`` (a phrase no ruler marked)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return dict.fromkeys(FLAGS, False)
+    return classify(span)
+
+
 class Context:
     """Sets ``span._.negated``, ``._.hypothetical``, ``._.family`` on concept spans."""
 

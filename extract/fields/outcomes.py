@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extract.context.component import flags_at
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import cues, regex
@@ -94,8 +95,10 @@ def _amputation(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     for unit in _readable(scope):
         for match in regex("outcome", "major_words").finditer(unit.text):
             ev = unit.evidence(doc, *match.span())
-            negated = regex("outcome", "major_negation").search(_sentence_at(unit, match.start()))
-            out.put("major_amputation", not negated, [ev])
+            flags = _flags(unit, *match.span())
+            if flags["hypothetical"]:
+                continue  # "would have undergone major amputation"
+            out.put("major_amputation", not flags["negated"], [ev])
             return
     for unit in _readable(scope):
         for match in regex("outcome", "no_major").finditer(unit.text):
@@ -128,7 +131,11 @@ _CREATED = re.compile(
     r"\b(?:was|were) (?:then )?(?:created|deployed|constructed|fashioned|anastomosed)\b"
 )
 _EXPLICIT = re.compile(r"reinterven|re-interven|revis|re-?look|re-?do\b", re.IGNORECASE)
-_NEGATED_NEAR = re.compile(r"\b(?:not|no|without|never)\b", re.IGNORECASE)
+
+
+def _flags(unit: Unit, start: int, end: int) -> dict[str, bool]:
+    """The context component's flags of the phrase at ``unit.text[start:end]``."""
+    return flags_at(unit.doc, unit.start + start, unit.start + end)
 
 
 def _creation_point(units: list[Unit]) -> int:
@@ -186,8 +193,7 @@ def _text_reintervention(unit: Unit, doc: Document, created: int) -> list[tuple[
         hit = regex("outcome", "reintervention_words").search(text)
         if not hit or unit.start + start < own_creation:
             continue
-        near = text[max(0, hit.start() - 30) : hit.end() + 25]
-        if _NEGATED_NEAR.search(near):
+        if _flags(unit, start + hit.start(), start + hit.end())["negated"]:
             continue
         context = " ".join(s[2] for s in sentences[max(0, i - 2) : i + 1])
         if regex("outcome", "after_index").search(context):

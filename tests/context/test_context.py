@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.context.component import classify, load_cues
+from extract.context.component import classify, flags_at, load_cues
 from extract.pipeline import load_pipeline
 
 
@@ -45,6 +45,17 @@ def test_context_hypothetical_and_family(nlp):
     assert _flags(doc, "below-knee amputation")[1]
     doc = _run(nlp, "Her mother had coronary artery disease.")
     assert _flags(doc, "coronary artery disease")[2]
+
+
+def test_context_flags_at_reads_a_phrase_no_ruler_marked(nlp):
+    text = "The limb was saved from major amputation. At 1 year he was amputation-free. He walks."
+    doc = _sentences(nlp, text)
+    start = text.index("major amputation")
+    assert flags_at(doc, start, start + len("major amputation"))["negated"]
+    start = text.index("amputation-free")
+    assert flags_at(doc, start, start + len("amputation"))["negated"]
+    start = text.index("walks")
+    assert not flags_at(doc, start, start + len("walks"))["negated"]
 
 
 def _sentences(nlp, text):

@@ -57,3 +57,20 @@ def test_outcomes_death_and_follow_up(case):
 
 def test_outcomes_follow_up_in_weeks(case):
     assert _done(case, "At 34 weeks he is walking outdoors.").follow_up_days == 238.0
+
+
+def test_outcomes_major_amputation_negation_comes_from_context(case):
+    p = _done(case, "At 6 months he had not needed a major amputation.")
+    assert p.major_amputation is False
+    p = _done(case, "A major amputation followed at 3 months.")
+    assert p.major_amputation is True
+
+
+def test_outcomes_would_have_undergone_major_amputation_is_not_an_event(case):
+    p = _done(case, "Without the procedure he would have undergone major amputation.")
+    assert p.major_amputation is None
+
+
+def test_outcomes_negated_reintervention_word_is_not_a_reintervention(case):
+    p = _done(case, "At 3 months the circuit was patent without thrombectomy or revision.")
+    assert p.reintervention is not True
