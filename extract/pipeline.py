@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import warnings
+import weakref
 from functools import cache
 
 from extract.document import Document
@@ -37,6 +38,10 @@ COMPONENTS = (
 )
 # Table bars split tokens, so that every table cell is made of whole tokens ("|IIa|").
 TABLE_BARS = (r"\|", "│", "┃", "║")
+# Chunks (whitespace-separated strings) the tokenizer may cache; spaCy's default is 10,000.
+TOKEN_CACHE = 100_000
+# Per pipeline, the chunks already tokenized on their own (so in the tokenizer's cache).
+_WARMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def register_components() -> None:
@@ -79,6 +84,8 @@ def load_pipeline(model: str | None = None):
     else:
         nlp = spacy.blank("en")
     _split_table_bars(nlp)
+    if hasattr(nlp.tokenizer, "max_cache_size"):
+        nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, TOKEN_CACHE)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
@@ -91,12 +98,27 @@ def shared_pipeline(model: str | None = None):
     return load_pipeline(model)
 
 
+def make_doc(nlp, text: str):
+    """``nlp.make_doc(text)`` (the same tokens), after caching the text's new chunks one by one."""
+    # spaCy's tokenizer stops caching a Doc's chunks after its first special case ("\n" is one),
+    # so a whole paper would be re-split by the affix regexes chunk by chunk at every reading; a
+    # chunk tokenized on its own is cached, and the paper's Doc is then made of cached chunks.
+    tokenizer = nlp.tokenizer
+    warmed = _WARMED.setdefault(nlp, set())
+    if len(warmed) < getattr(tokenizer, "max_cache_size", 0):
+        new = set(text.split()).difference(warmed)
+        for chunk in new:
+            tokenizer(chunk)
+        warmed.update(new)
+    return nlp.make_doc(text)
+
+
 def analyse(document: Document, model: str | None = None, nlp=None):
     """The paper's Doc: ``document`` run through ``nlp`` (default: the pipeline of ``model``)."""
     nlp = nlp if nlp is not None else shared_pipeline(model)
     if len(document.text) >= nlp.max_length:  # the reader's --max-chars is the limit
         nlp.max_length = len(document.text) + 1
-    doc = nlp.make_doc(document.text)
+    doc = make_doc(nlp, document.text)
     doc._.paper = document
     return nlp(doc)
 

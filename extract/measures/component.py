@@ -53,7 +53,9 @@ def load_patterns() -> dict:
     tens = "|".join(w for w, n in words.items() if n >= 20 and n % 10 == 0)
     units = "|".join(w for w, n in words.items() if n < 10 and len(w) > 2)
     others = "|".join(w for w in words if len(w) > 2)
-    numword = f"(?:(?:{tens})(?:[- ](?:{units}))?|{others})"
+    # the lookahead (every number word's first letter) lets a regex skip other words quickly
+    initials = "".join(sorted({w[0] for w in words if len(w) > 2}))
+    numword = f"(?=[{initials}])(?:(?:{tens})(?:[- ](?:{units}))?|{others})"
     compiled, needs = {}, {}
     for label, patterns in data.items():
         if label.startswith("_") or label in ("number_words", "needs"):

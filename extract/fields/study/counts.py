@@ -10,7 +10,8 @@ from extract.fields.candidates import FieldValues
 from extract.measures import load_patterns, parse_number, to_days
 
 _WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
-_NUMBER = rf"(?:\d+|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
+_NUMBER = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
 _NUM = rf"(?P<n>{_NUMBER})"
 _SEX = r"women|woman|females?|men|man|males?|mujeres|hombres|varones|mulheres|homens"
 _FEMALE = ("wom", "fem", "muj", "mul")

@@ -27,7 +27,8 @@ from schemas.vocab import load
 CUES = CueTable(Path(__file__).parent / "cues.toml")
 _READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
 _WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
-_N = rf"(?:\d+|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
+_N = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
 _COUNTS = re.compile(
     rf"\b(?P<e>{_N})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
     rf"|\b(?P<pe>{_N})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
