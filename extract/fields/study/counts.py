@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
+from extract.fields.study.relevance import reviews_others
 from extract.measures import load_patterns, parse_number, to_days
 
 CUES = CueTable(Path(__file__).parent / "cues.toml")
@@ -94,7 +95,10 @@ def _one_procedure(units: list) -> tuple | None:
 
 
 def reported(doc: Doc, out: FieldValues) -> None:
+    """Fill the paper's own pooled figures; a review of other studies has none."""
     paper = doc._.paper
+    if reviews_others(doc):
+        return
     units = [
         u
         for u in doc._.units

@@ -136,3 +136,27 @@ def test_counts_a_hospital_that_only_offers_the_procedure_reports_no_patient(run
     )
     assert result.study.n_patients is None
     assert result.study.relevance == "dva_no_patients"
+
+
+def test_relevance_a_review_of_other_studies_has_no_patients_of_its_own(run):
+    result = run(
+        "Deep venous arterialisation for limb-threatening ischaemia: an overview\n\n"
+        "This evidence overview is based on 84 patients who had the procedure and were "
+        "reported in 5 studies. Of the 84 patients, 50 patients were male and 34 patients "
+        "were female. The search strategy for this rapid review is shown in figure 1.\n"
+    )
+    study = result.study
+    assert study.relevance == "dva_no_patients"
+    assert study.n_patients is None and study.design is None
+    assert study.reported.n_female is None and study.reported.n_male is None
+
+
+def test_relevance_a_retrospective_review_of_own_patients_still_counts_them(run):
+    result = run(
+        "Deep vein arterialization: single-centre outcomes\n\nMethods\n\n"
+        "This retrospective review was approved by the institutional review board. "
+        "Twenty-two patients underwent pDVA; 15 were men and 7 were women.\n"
+    )
+    assert result.study.n_patients == 22
+    assert result.study.relevance == "dva"
+    assert result.study.reported.n_female == 7
