@@ -57,3 +57,13 @@ def test_outcomes_death_and_follow_up(case):
 
 def test_outcomes_follow_up_in_weeks(case):
     assert _done(case, "At 34 weeks he is walking outdoors.").follow_up_days == 238.0
+
+
+def test_toe_amputation_told_in_lay_words(case):
+    told = case(
+        "Deep vein arterialization was performed. His toes had to be removed, but his foot "
+        "was saved."
+    )
+    assert (told.amputation, told.major_amputation) == ("toe", False)
+    story = case("Deep vein arterialization was performed. Later she had two toes removed.")
+    assert story.amputation == "toe"

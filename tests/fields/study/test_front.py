@@ -154,3 +154,14 @@ def test_front_year_of_a_journal_header_with_volume_and_article(run):
         "Deep vein arterialization for acute ischemia\n\nA 61-year-old man underwent DVA.\n",
     )
     assert study.year == 2024
+
+
+def test_front_a_company_line_and_a_press_release_banner_are_not_the_title(run):
+    study = _study(
+        run,
+        "Example Health Partners Inc.\n\n"
+        "03/14/2024 | Press release | Distributed by Public on 03/14/2024 09:00\n\n"
+        "Hospital Study Shows Venous Arterialization Saves Limbs\n\n"
+        "CLEVELAND - Forty patients were treated with deep vein arterialization.\n",
+    )
+    assert study.title == "Hospital Study Shows Venous Arterialization Saves Limbs"
