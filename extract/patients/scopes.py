@@ -7,6 +7,7 @@ Patients are found by structure: table columns or rows labelled as patients, "Ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,12 +91,23 @@ def declares_single_case(doc: Doc) -> bool:
         return True
     named = regex("single", "named")
     doctor = regex("single", "doctor")
+    doctors = _doctor_names(texts)
     for text in texts:
         for match in named.finditer(text):
             around = text[max(0, match.start() - 25) : match.end() + 25]
-            if not doctor.search(around):
+            if not doctor.search(around) and not set(_NAME.findall(match.group())) & doctors:
                 return True
     return False
+
+
+_NAME = re.compile(r"[A-Z][a-z’'-]+")
+
+
+def _doctor_names(texts: list[str]) -> set[str]:
+    """Surnames the paper gives with a doctor's title ("Dr. Ann Lee", "Ann Lee, MD"): a
+    speaker named by that surname alone ("Lee said") is the doctor, not the patient."""
+    patterns = [re.compile(p) for p in CUES.data["single"]["doctor_name"]]
+    return {m.group("name") for p in patterns for text in texts for m in p.finditer(text)}
 
 
 def excluded_reason(scope: PatientScope) -> str | None:

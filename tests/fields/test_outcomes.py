@@ -74,3 +74,13 @@ def test_outcomes_would_have_undergone_major_amputation_is_not_an_event(case):
 def test_outcomes_negated_reintervention_word_is_not_a_reintervention(case):
     p = _done(case, "At 3 months the circuit was patent without thrombectomy or revision.")
     assert p.reintervention is not True
+
+
+def test_toe_amputation_told_in_lay_words(case):
+    told = case(
+        "Deep vein arterialization was performed. His toes had to be removed, but his foot "
+        "was saved."
+    )
+    assert (told.amputation, told.major_amputation) == ("toe", False)
+    story = case("Deep vein arterialization was performed. Later she had two toes removed.")
+    assert story.amputation == "toe"

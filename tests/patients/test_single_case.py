@@ -74,3 +74,13 @@ def test_inclusion_ages_of_a_meta_analysis_make_no_patient(nlp):
         "were pooled in this meta-analysis.\n"
     )
     assert _ids(nlp, text) == []
+
+
+def test_a_speaker_named_by_the_surname_of_a_titled_doctor_is_no_patient(nlp):
+    text = (
+        "Clinic first in the state to offer deep vein arterialization\n\n"
+        "The vascular team, led by Dr. Omar Example, treated a patient with no other option.\n"
+        "Example said the hospital trained for months before the first case.\n"
+        "Surgeon Lena Sample, M.D., assisted. Sample said more patients are being assessed.\n"
+    )
+    assert _ids(nlp, text) == []

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from extract.fields.candidates import FieldValues
-from extract.fields.study.dates import journal_from_lines, year_from_dates
+from extract.fields.study.dates import CUES, journal_from_lines, year_from_dates
 from extract.sections import Section
 
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
@@ -131,10 +131,22 @@ _ISSUE_LINE = re.compile(
 
 def _year_from_issue_lines(pieces: list[tuple[int, str]], paper, out: FieldValues) -> None:
     """The year of a front-matter line that names a volume, issue, pages, DOI or publication."""
+    not_own = CUES.regex("year", "not_own_date")
+    doi = CUES.regex("year", "doi_token")
     for start, text in pieces:
         offset = start
         for line in text.splitlines(keepends=True):
-            match = _YEAR.search(line) if _ISSUE_LINE.search(line) else None
+            match = None
+            if _ISSUE_LINE.search(line) and not not_own.search(line):
+                inside = [m.span() for m in doi.finditer(line)]
+                match = next(
+                    (
+                        m
+                        for m in _YEAR.finditer(line)
+                        if not any(a <= m.start() < b for a, b in inside)
+                    ),
+                    None,
+                )
             if match:
                 ev = paper.evidence(offset + match.start(), offset + match.end(), "front")
                 out.put("year", int(match.group(1)), [ev])

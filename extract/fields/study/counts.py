@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
+from extract.fields.study.relevance import reviews_others
 from extract.measures import load_patterns, parse_number, to_days
+
+CUES = CueTable(Path(__file__).parent / "cues.toml")
 
 _WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
 _INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
@@ -80,8 +85,21 @@ def _sentence(text: str, at: int) -> str:
     return text[start : end if end != -1 else len(text)]
 
 
+def _one_procedure(units: list) -> tuple | None:
+    """(unit, match) of a news story's single procedure ("the hospital's first LimFlow
+    procedure", "the first surgeon in the state to treat a patient with ..."), if told."""
+    pattern = CUES.regex("counts", "one_procedure")
+    for unit in units:
+        if match := pattern.search(unit.text):
+            return unit, match
+    return None
+
+
 def reported(doc: Doc, out: FieldValues) -> None:
+    """Fill the paper's own pooled figures; a review of other studies has none."""
     paper = doc._.paper
+    if reviews_others(doc):
+        return
     units = [
         u
         for u in doc._.units
@@ -115,5 +133,7 @@ def reported(doc: Doc, out: FieldValues) -> None:
         first = [c for c in counts if c[3] is counts[0][3]]
         _, value, ev, _ = treated[0] if treated else max(first, key=lambda c: c[1])
         rep["n_reported"] = (int(value), ev)
+    elif one := _one_procedure(units):
+        rep["n_reported"] = (1, one[0].evidence(paper, *one[1].span()))
     for key, (value, ev) in rep.items():
         out.put(f"reported.{key}", value, [ev])

@@ -39,8 +39,7 @@ def design(doc: Doc, n_rows: int, n_reported: int | None, out: FieldValues) -> N
         return
     if not n_reported:
         return
-    if n_reported == 1:
-        out.values["design"] = "case_report"
+    if n_reported == 1:  # one procedure announced, its patient not described: no design
         return
     if n_reported <= CUES.data["design"]["always_series"][0]:
         out.values["design"] = "case_series"

@@ -29,14 +29,17 @@ _READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
 _WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
 _INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
 _N = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_PERCENT = "|".join(f"(?:{p})" for p in CUES.data["outcomes"]["percent_sign"])
 _COUNTS = re.compile(
     rf"\b(?P<e>{_N})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
     rf"|\b(?P<pe>{_N})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
     r"\s*\((?P<p>\d+(?:\.\d+)?)\s*%?\)"
-    r"|\b(?P<po>\d+(?:\.\d+)?)\s*%"
+    rf"|\b(?P<po>\d+(?:\.\d+)?)(?:{_PERCENT})"
     rf"|\b(?P<be>{_N})\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects)\b",
     re.IGNORECASE,
 )
+# how far a percentage of n may fall from a whole number and still be a count (33% of 3)
+_WHOLE = CUES.data["outcomes"]["whole_tolerance"][0]
 _CLAUSE = re.compile(r";|,\s+(?=[a-z]*\s*\d)|\s+and\s+(?=\d|[a-z]+ (?:patients|limbs))|\.\s")
 
 
@@ -114,7 +117,9 @@ def _count(
         if not n or key not in CUES.data["outcomes"]["percent_made_count"]:
             return None
         events = _whole(match.group("po"), n)
-        return (events, n, 4) if events is not None else None
+        if events is None or abs(float(match.group("po")) * n / 100 - events) > _WHOLE:
+            return None  # 97% of 32 is 31.04: no whole number of patients
+        return events, n, 4
     noun = match.group(0).lower()
     total = limbs if limbs and re.search(r"\b(?:limbs|legs)\b", noun) else n
     events = parse_number(match.group("be"))
@@ -154,12 +159,19 @@ def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
                 for match in _COUNTS.finditer(clause[1]):
                     if CUES.regex("outcomes", "fraction").match(clause[1][match.end() :]):
                         continue
+                    if match.group("po") and _hedged(clause[1][: match.start()]):
+                        continue
                     read = _count(match, n, limbs, named[0])
                     if read:
                         s = base + clause[0] + match.start()
                         ev = unit.evidence(paper, s, base + clause[0] + match.end())
                         _keep(found, named[0], Count(read[0], read[1], read[2], ev))
                         break
+
+
+def _hedged(before: str) -> bool:
+    """A percentage told as an approximation ("approximately 20%"): an estimate, no count."""
+    return bool(re.search(rf"(?:{CUES.regex('outcomes', 'hedged').pattern})\s*$", before, re.I))
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

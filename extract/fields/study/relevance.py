@@ -43,10 +43,19 @@ def procedure_mention(doc: Doc) -> Evidence | None:
     return None
 
 
+def reviews_others(doc: Doc) -> Evidence | None:
+    """Evidence that the paper reviews other studies (its patient counts are theirs), else None."""
+    pattern = CUES.regex("relevance", "review")
+    for start, text in _places(doc):
+        if match := pattern.search(text):
+            return doc._.paper.evidence(start + match.start(), start + match.end(), "relevance")
+    return None
+
+
 def treats_patients(doc: Doc) -> bool:
     """The paper tells what was done to patients of its own (not animals, not others')."""
     text = " ".join(t for _, t in _places(doc))
-    if CUES.regex("relevance", "not_patients").search(text):
+    if CUES.regex("relevance", "not_patients").search(text) or reviews_others(doc):
         return False
     return bool(CUES.regex("relevance", "treated").search(text))
 

@@ -106,3 +106,62 @@ def test_front_an_abbreviated_journal_or_an_institution_is_no_author(run):
         "Turk J Limb Vasc Interv 2023;31(4):227-233\n",
     )
     assert study.authors == []
+
+
+def test_front_year_not_from_a_correction_notice_nor_inside_a_doi(run):
+    study = _study(
+        run,
+        "Deep venous arterialization in five patients\n\n- DOI: 10.1016/j.jexv.2017.04.011\n"
+        "A Correction to this article was published on 12 March 2019\n\nAbstract\n\n"
+        "Five patients underwent deep venous arterialization.\n",
+    )
+    assert study.year is None
+
+
+def test_front_year_of_a_press_release_dateline(run):
+    study = _study(
+        run,
+        "Late-breaking trials announced\n"
+        "CHICAGO, Nov. 3, 2022 /Newswire/ -- The society announces results of a deep vein "
+        "arterialization trial.\n",
+    )
+    assert study.year == 2022
+
+
+def test_front_year_of_a_blog_date_in_portuguese_or_spanish(run):
+    study = _study(
+        run,
+        "ARTERIALIZAÇÃO VENOSA DO PÉ\n\nA técnica de arterialização venosa do pé.\n\n"
+        "segunda-feira, 4 de maio de 2015\n\nCONSIDERAÇÕES\n\nTexto do blog.\n",
+    )
+    assert study.year == 2015
+
+
+def test_front_year_of_the_meeting_named_in_a_news_sentence(run):
+    study = _study(
+        run,
+        "Venous arterialization registry shows durable results\n\n"
+        "The data were presented to delegates attending the virtual 2021 annual meeting of "
+        "the society. Thirty patients were treated with deep vein arterialization.\n",
+    )
+    assert study.year == 2021
+
+
+def test_front_year_of_a_journal_header_with_volume_and_article(run):
+    study = _study(
+        run,
+        "Vascular Case Examples (2024) 9:17\nhttps://doi.org/10.9999/vce.2023.0017\n\n"
+        "Deep vein arterialization for acute ischemia\n\nA 61-year-old man underwent DVA.\n",
+    )
+    assert study.year == 2024
+
+
+def test_front_a_company_line_and_a_press_release_banner_are_not_the_title(run):
+    study = _study(
+        run,
+        "Example Health Partners Inc.\n\n"
+        "03/14/2024 | Press release | Distributed by Public on 03/14/2024 09:00\n\n"
+        "Hospital Study Shows Venous Arterialization Saves Limbs\n\n"
+        "CLEVELAND - Forty patients were treated with deep vein arterialization.\n",
+    )
+    assert study.title == "Hospital Study Shows Venous Arterialization Saves Limbs"

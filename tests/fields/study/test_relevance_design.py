@@ -104,3 +104,59 @@ def test_counts_spanish_patients_sexes_and_mean_age(run):
     reported = result.study.reported
     assert result.study.n_patients == 59
     assert (reported.n_male, reported.n_female, reported.mean_age_years) == (44, 14, 71.0)
+
+
+def test_counts_a_first_procedure_announcement_is_one_treated_patient(run):
+    result = run(
+        "Hospital performs region's first deep vein arterialization\n\n"
+        "The vascular department performed its first LimFlow procedure in May, the first "
+        "center in the state to offer it to patients with chronic limb-threatening ischemia.\n"
+    )
+    assert result.study.n_patients == 1
+    assert result.study.relevance == "dva"
+    assert result.study.design is None  # the patient is not described
+    assert result.patients == []
+
+
+def test_counts_the_procedure_performed_by_a_named_surgeon_is_one_patient(run):
+    result = run(
+        "New option for limbs facing amputation\n\n"
+        "The hospital is the first in the region to offer deep vein arterialization. "
+        "The procedure was performed by vascular surgeon Dr. Kim Example.\n"
+    )
+    assert result.study.n_patients == 1
+    assert result.patients == []
+
+
+def test_counts_a_hospital_that_only_offers_the_procedure_reports_no_patient(run):
+    result = run(
+        "Deep vein arterialization now available\n\n"
+        "The hospital now offers deep vein arterialization to patients with no other "
+        "option. The procedure is performed by creating a channel from artery to vein.\n"
+    )
+    assert result.study.n_patients is None
+    assert result.study.relevance == "dva_no_patients"
+
+
+def test_relevance_a_review_of_other_studies_has_no_patients_of_its_own(run):
+    result = run(
+        "Deep venous arterialisation for limb-threatening ischaemia: an overview\n\n"
+        "This evidence overview is based on 84 patients who had the procedure and were "
+        "reported in 5 studies. Of the 84 patients, 50 patients were male and 34 patients "
+        "were female. The search strategy for this rapid review is shown in figure 1.\n"
+    )
+    study = result.study
+    assert study.relevance == "dva_no_patients"
+    assert study.n_patients is None and study.design is None
+    assert study.reported.n_female is None and study.reported.n_male is None
+
+
+def test_relevance_a_retrospective_review_of_own_patients_still_counts_them(run):
+    result = run(
+        "Deep vein arterialization: single-centre outcomes\n\nMethods\n\n"
+        "This retrospective review was approved by the institutional review board. "
+        "Twenty-two patients underwent pDVA; 15 were men and 7 were women.\n"
+    )
+    assert result.study.n_patients == 22
+    assert result.study.relevance == "dva"
+    assert result.study.reported.n_female == 7

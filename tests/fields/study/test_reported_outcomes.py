@@ -38,3 +38,34 @@ def test_reported_outcomes_a_percentage_gives_its_total(run):
         "major amputation, and six patients (22.2%) died during follow-up.\n",
     )
     assert {("major_amputation", 7, 28), ("death", 6, 27)} <= found
+
+
+def test_reported_outcomes_a_percentage_written_as_a_word_is_no_count_of_patients(run):
+    found = _outcomes(
+        run,
+        "Trial of venous arterialization\n\nResults\n\n"
+        "Investigators treated 90 patients with pDVA. At six months, 70 percent of patients "
+        "kept their limb (limb salvage), and 12 per cent of patients died.\n",
+    )
+    assert not any(key == "limb_salvage" for key, _, _ in found)  # 70 percent is not 70 patients
+    assert ("death", 11, 90) not in found
+
+
+def test_reported_outcomes_an_approximate_percentage_is_no_count(run):
+    found = _outcomes(
+        run,
+        "Venous arterialization trial\n\nAbstract\n\n"
+        "Background: Approximately 20% of patients with limb ischemia face major amputation. "
+        "Results: We enrolled 50 patients. Nearly 10% died.\n",
+    )
+    assert not any(key in ("major_amputation", "death") for key, _, _ in found)
+
+
+def test_reported_outcomes_a_percentage_that_gives_no_whole_number_is_no_count(run):
+    found = _outcomes(
+        run,
+        "Venous arterialization trial\n\nResults\n\n"
+        "Thirty-two patients were enrolled. The technical success rate was 97%, and 25% died.\n",
+    )
+    assert ("death", 8, 32) in found  # 25% of 32 = 8
+    assert not any(key == "technical_success" for key, _, _ in found)  # 97% of 32 = 31.04
