@@ -95,9 +95,23 @@ def declares_single_case(doc: Doc) -> bool:
     for text in texts:
         for match in named.finditer(text):
             around = text[max(0, match.start() - 25) : match.end() + 25]
-            if not doctor.search(around) and not set(_NAME.findall(match.group())) & doctors:
+            if doctor.search(around) or _staff_apposition(text, match.end()):
+                continue
+            if not set(_NAME.findall(match.group())) & doctors:
                 return True
     return False
+
+
+def _staff_apposition(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a title of office in apposition."""
+    apposition = regex("single", "apposition").match(text, end)
+    return bool(
+        apposition
+        and (
+            regex("single", "doctor").search(apposition.group())
+            or regex("single", "staff").search(apposition.group())
+        )
+    )
 
 
 _NAME = re.compile(r"[A-Z][a-z’'-]+")

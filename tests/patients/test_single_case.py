@@ -84,3 +84,22 @@ def test_a_speaker_named_by_the_surname_of_a_titled_doctor_is_no_patient(nlp):
         "Surgeon Lena Sample, M.D., assisted. Sample said more patients are being assessed.\n"
     )
     assert _ids(nlp, text) == []
+
+
+def test_a_quoted_speaker_with_a_title_of_office_in_apposition_is_no_patient(nlp):
+    text = (
+        "Hospital launches limb salvage program\n\n"
+        "The hospital now offers deep vein arterialization. “We can reduce amputations in our "
+        "region,” said Paul Example, Heart and Vascular Service Line Administrator at the "
+        "hospital. Amputations are common in the county.\n"
+    )
+    assert _ids(nlp, text) == []
+
+
+def test_a_quoted_speaker_with_an_age_in_apposition_is_still_the_patient(nlp):
+    text = (
+        "A leg saved\n\n"
+        "“I can walk to the shops again,” said Joan Example, 81, after her deep vein "
+        "arterialization. Her wound has healed.\n"
+    )
+    assert _ids(nlp, text) == ["1"]

@@ -16,14 +16,15 @@ CUES = CueTable(Path(__file__).parent / "cues.toml")
 
 _WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
 _INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
-_NUMBER = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
-_NUM = rf"(?P<n>{_NUMBER})"
+# a count in digits or words ("12", "twenty-one")
+NUMBER = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
+_NUM = rf"(?P<n>{NUMBER})"
 _SEX = r"women|woman|females?|men|man|males?|mujeres|hombres|varones|mulheres|homens"
 _FEMALE = ("wom", "fem", "muj", "mul")
 _SEX_COUNTS = re.compile(
     rf"{_NUM}\s+(?:patients\s+)?(?:\([^)]{{0,12}}\)\s+)?(?:were\s+|fueron\s+|foram\s+)?"
     rf"(?P<sa>{_SEX})\b(?:\s*(?:,|and|y|e|/|;)\s*"
-    rf"(?P<m>{_NUMBER})\s+(?P<sb>{_SEX})\b)?",
+    rf"(?P<m>{NUMBER})\s+(?P<sb>{_SEX})\b)?",
     re.IGNORECASE,
 )
 _MEAN_AGE = re.compile(
@@ -78,6 +79,11 @@ def _treated(text: str, match: re.Match) -> bool:
     return bool(_TREATED.search(window[: following.start()] if following else window))
 
 
+def hedged(before: str) -> bool:
+    """Whether the text before a number makes it an approximation ("approximately 20%")."""
+    return bool(re.search(rf"(?:{CUES.regex('counts', 'hedged').pattern})\s*$", before, re.I))
+
+
 def _sentence(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at``."""
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
@@ -126,6 +132,8 @@ def reported(doc: Doc, out: FieldValues) -> None:
                     rep[key] = (int(value), unit.evidence(paper, *m.span()))
         for m in _N_PATIENTS.finditer(text):
             value = parse_number(m.group("n")) or 0
+            if hedged(text[max(0, m.start() - 20) : m.start()]):
+                continue
             if value >= 2 and not _LITERATURE.search(_sentence(text, m.start())):
                 counts.append((_treated(text, m), value, unit.evidence(paper, *m.span()), unit))
     if counts:  # the first count said to be treated; else the largest of the first paragraph

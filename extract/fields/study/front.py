@@ -131,6 +131,8 @@ def title_authors(doc: Doc, out: FieldValues) -> None:
         ),
         None,
     )
+    if index is not None and (headline := _headline_above_byline(lines, index)) is not None:
+        index = headline
     if index is not None:
         title = lines[index]
         clean = _clean(re.sub(r"^E\d{3,5}\.\s+", "", title.text))
@@ -139,6 +141,27 @@ def title_authors(doc: Doc, out: FieldValues) -> None:
     after = lines[index + 1 :] if index is not None else lines
     if not _author_lines(paper, after[:30], out) and index:
         _author_lines(paper, lines[:index], out)
+
+
+def _headline_above_byline(lines: list[Line], index: int) -> int | None:
+    """The index of a news headline: the title-like line just above a byline, when the title
+    found at ``index`` is a short masthead ("The News-Times") further up; a line above the
+    byline that ends as a sentence is the standfirst under the title, not a headline."""
+    if len(lines[index].text.split()) > int(CUES.data["front"]["masthead_words"][0]):
+        return None
+    label = CUES.regex("front", "author_label")
+    for i in range(index + 2, min(len(lines), index + 6)):
+        if label.match(lines[i].text):
+            above = lines[i - 1].text
+            if (
+                not _not_title(above)
+                and _looks_like_title(above)
+                and len(above.split()) > 4
+                and not above.endswith(".")
+            ):
+                return i - 1
+            return None
+    return None
 
 
 def _from_ris(paper, tags: dict[str, list[Line]], out: FieldValues) -> None:
@@ -161,7 +184,7 @@ def _author_lines(paper, lines: list[Line], out: FieldValues) -> bool:
     for line in lines[:6]:
         text = label.sub("", line.text, count=1)
         labelled = text != line.text
-        names = _authors(text) or (_surname_first(text) if labelled else [])
+        names = _authors(text) or (_surname_first(text) or _one_labelled(text) if labelled else [])
         if len(names) >= 2 or names and labelled:
             ev = [paper.evidence(line.start, line.start + len(line.text), "front")]
             out.put("authors", names, ev)
@@ -181,6 +204,13 @@ def _author_lines(paper, lines: list[Line], out: FieldValues) -> bool:
         out.put("authors", names, ev)
         return True
     return False
+
+
+def _one_labelled(text: str) -> list[str]:
+    """A byline's one name, before its role ("Vincent Gabrielle STAFF WRITER", "Ann Lee,
+    Founder of ...")."""
+    name = _name(text.split(",")[0])
+    return [name] if name else []
 
 
 def _surname_first(text: str) -> list[str]:

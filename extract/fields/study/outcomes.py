@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -19,23 +19,21 @@ from spacy.tokens import Doc
 
 from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
-from extract.measures import load_patterns, parse_number
+from extract.fields.study.counts import NUMBER, hedged
+from extract.measures import parse_number
 from extract.sections import SectionKind as K
 from schemas.models import Evidence, ReportedOutcome
 from schemas.vocab import load
 
 CUES = CueTable(Path(__file__).parent / "cues.toml")
 _READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
-_WORDS = "|".join(w for w in load_patterns()["words"] if len(w) > 2 and w != "single")
-_INITIALS = "".join(sorted({w[0] for w in _WORDS.split("|")}))  # a lookahead skips other words
-_N = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
 _PERCENT = "|".join(f"(?:{p})" for p in CUES.data["outcomes"]["percent_sign"])
 _COUNTS = re.compile(
-    rf"\b(?P<e>{_N})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
-    rf"|\b(?P<pe>{_N})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
+    rf"\b(?P<e>{NUMBER})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
+    rf"|\b(?P<pe>{NUMBER})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
     r"\s*\((?P<p>\d+(?:\.\d+)?)\s*%?\)"
     rf"|\b(?P<po>\d+(?:\.\d+)?)(?:{_PERCENT})"
-    rf"|\b(?P<be>{_N})\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects)\b",
+    rf"|\b(?P<be>{NUMBER})\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects)\b",
     re.IGNORECASE,
 )
 # how far a percentage of n may fall from a whole number and still be a count (33% of 3)
@@ -77,9 +75,9 @@ def _whole(percent: str, total: int) -> int | None:
     """The whole number of ``total`` that ``percent`` (as printed) stands for, if any."""
     places = Decimal(1).scaleb(-len(percent.split(".")[1])) if "." in percent else Decimal(1)
     shown = Decimal(percent)
-    for k in range(total + 1):
+    for k in range(total + 1):  # a half (13/80 = 16.25%) is printed rounded up or down
         exact = Decimal(100 * k) / Decimal(total)
-        if exact.quantize(places, rounding=ROUND_HALF_UP) == shown:
+        if shown in {exact.quantize(places, rounding=r) for r in (ROUND_HALF_UP, ROUND_HALF_DOWN)}:
             return k
     return None
 
@@ -151,6 +149,8 @@ def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
             text = sent.text
             if CUES.regex("outcomes", "not_own").search(text):
                 continue
+            if CUES.regex("outcomes", "subgroup").search(text):
+                continue
             base = unit.rel(sent.start_char)
             for clause in _clauses(text):
                 named = _outcome(clause[1])
@@ -159,7 +159,7 @@ def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
                 for match in _COUNTS.finditer(clause[1]):
                     if CUES.regex("outcomes", "fraction").match(clause[1][match.end() :]):
                         continue
-                    if match.group("po") and _hedged(clause[1][: match.start()]):
+                    if match.group("po") and hedged(clause[1][: match.start()]):
                         continue
                     read = _count(match, n, limbs, named[0])
                     if read:
@@ -167,11 +167,6 @@ def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
                         ev = unit.evidence(paper, s, base + clause[0] + match.end())
                         _keep(found, named[0], Count(read[0], read[1], read[2], ev))
                         break
-
-
-def _hedged(before: str) -> bool:
-    """A percentage told as an approximation ("approximately 20%"): an estimate, no count."""
-    return bool(re.search(rf"(?:{CUES.regex('outcomes', 'hedged').pattern})\s*$", before, re.I))
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

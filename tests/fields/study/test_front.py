@@ -165,3 +165,44 @@ def test_front_a_company_line_and_a_press_release_banner_are_not_the_title(run):
         "CLEVELAND - Forty patients were treated with deep vein arterialization.\n",
     )
     assert study.title == "Hospital Study Shows Venous Arterialization Saves Limbs"
+
+
+def test_front_the_headline_above_a_byline_is_the_title_not_the_masthead(run):
+    study = _study(
+        run,
+        "The Example Times\n\nHospital debuts procedure to restore blood flow to leg\n\n"
+        "- By Ann Writer STAFF WRITER\n\nA 78-year-old woman had a deep vein arterialization.\n",
+    )
+    assert study.title == "Hospital debuts procedure to restore blood flow to leg"
+    assert study.authors == ["Ann Writer"]
+
+
+def test_front_a_written_by_byline_gives_the_author_before_her_role(run):
+    study = _study(
+        run,
+        "Example Cures\n\nSpotlight: a new option for no-option patients\n\n"
+        "Written by Kim Example, Founder of The Example Network\n\n"
+        "Deep vein arterialization was discussed with the company's chief executive.\n",
+    )
+    assert study.title == "Spotlight: a new option for no-option patients"
+    assert study.authors == ["Kim Example"]
+
+
+def test_front_a_standfirst_above_the_byline_leaves_the_short_title(run):
+    study = _study(
+        run,
+        "Percutaneous Deep Venous Arterialization\n\n"
+        "A brief technical overview of a new therapy for no-option limb ischemia.\n\n"
+        "By Anna Example, MD; Ben Sample, MD\n\nCritical limb ischemia is common.\n",
+    )
+    assert study.title == "Percutaneous Deep Venous Arterialization"
+
+
+def test_front_a_news_dateline_gives_the_year(run):
+    study = _study(
+        run,
+        "Hospital offers a new procedure\n\n"
+        "SPRINGFIELD, Ill. (Tuesday, June 11 2024) - The hospital has performed its first "
+        "deep vein arterialization.\n",
+    )
+    assert study.year == 2024

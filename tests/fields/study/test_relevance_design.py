@@ -160,3 +160,23 @@ def test_relevance_a_retrospective_review_of_own_patients_still_counts_them(run)
     assert result.study.n_patients == 22
     assert result.study.relevance == "dva"
     assert result.study.reported.n_female == 7
+
+
+def test_counts_an_approximate_number_of_patients_is_no_stated_n(run):
+    result = run(
+        "New hope for limbs\n\n"
+        "Deep vein arterialization is offered in the UK. As part of an ongoing trial, "
+        "approximately thirty patients have already received the treatment. More than 500 "
+        "patients undergo an amputation every day.\n"
+    )
+    assert result.study.n_patients is None
+
+
+def test_counts_the_nth_hospital_to_perform_the_procedure_treated_one_patient(run):
+    result = run(
+        "Hospital launches new procedures to reduce amputations\n\n"
+        "The hospital was the third hospital in the nation to successfully perform a LimFlow "
+        "procedure outside of clinical trials.\n"
+    )
+    assert result.study.n_patients == 1
+    assert result.patients == []

@@ -69,3 +69,32 @@ def test_reported_outcomes_a_percentage_that_gives_no_whole_number_is_no_count(r
     )
     assert ("death", 8, 32) in found  # 25% of 32 = 8
     assert not any(key == "technical_success" for key, _, _ in found)  # 97% of 32 = 31.04
+
+
+def test_reported_outcomes_a_half_percent_printed_rounded_down_is_still_a_count(run):
+    found = _outcomes(
+        run,
+        "Foot revascularization in ischaemic foot ulcers\n\nEighty patients (80) were included. "
+        "Overall 45 (56.2%) patients healed, 47 (58.7%) had minor amputation and 13 (16.2%) "
+        "major amputation.\n",
+    )
+    assert {("wound_healing", 45, 80), ("major_amputation", 13, 80)} <= found
+
+
+def test_reported_outcomes_healed_or_healing_is_not_complete_healing(run):
+    found = _outcomes(
+        run,
+        "Deep vein arterialization: two-year results\n\n137 patients were treated with "
+        "deep vein arterialization. Eighty-two percent of patients healed or had healing wounds.\n",
+    )
+    assert not any(key == "wound_healing" for key, _, _ in found)
+
+
+def test_reported_outcomes_a_subgroup_count_is_not_the_cohorts(run):
+    found = _outcomes(
+        run,
+        "Venous arterialization in dialysis patients\n\n19 patients underwent venous "
+        "arterialization. Among patients not on dialysis, 8 of 13 limbs healed; among those on "
+        "dialysis, 1 of 6 did.\n",
+    )
+    assert not any(key == "wound_healing" for key, _, _ in found)
