@@ -38,6 +38,9 @@ COMPONENTS = (
 )
 # Table bars split tokens, so that every table cell is made of whole tokens ("|IIa|").
 TABLE_BARS = (r"\|", "│", "┃", "║")
+# Japanese and Chinese are written without spaces: each kana or ideograph is a token of its own
+# ("68歳の女性" -> "68", "歳", "の", "女", "性"), so that ages and sexes read as in other languages.
+CJK_SPLIT = r"(?<=[\u3040-\u30ff\u4e00-\u9fff])|(?=[\u3040-\u30ff\u4e00-\u9fff])"
 # Chunks (whitespace-separated strings) the tokenizer may cache; spaCy's default is 10,000.
 TOKEN_CACHE = 100_000
 # Per pipeline, the chunks already tokenized on their own (so in the tokenizer's cache).
@@ -57,14 +60,15 @@ def register_components() -> None:
 
 
 def _split_table_bars(nlp) -> None:
-    """Add the table bars to the tokenizer's prefixes, suffixes and infixes."""
+    """Add the table bars to the tokenizer's prefixes, suffixes and infixes (and split CJK)."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = nlp.Defaults
     bars = list(TABLE_BARS)
     nlp.tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, *bars]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *bars]).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *bars]).finditer
+    infixes = [*defaults.infixes, *bars, CJK_SPLIT]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def load_pipeline(model: str | None = None):

@@ -41,3 +41,11 @@ def test_pipeline_seed_paper_three_patients_with_study_facts():
     assert result.study.n_patients == 3 and result.study.year == 2026
     fields = {c.field for c in result.conflicts if c.patient_id == "1"}
     assert "rutherford_presentation" in fields
+
+
+def test_pipeline_japanese_text_is_split_into_characters_and_numbers():
+    from extract.pipeline import load_pipeline
+
+    words = [t.text for t in load_pipeline().make_doc("68歳の女性, a 5-mm stent")]
+    assert words[:5] == ["68", "歳", "の", "女", "性"]
+    assert words[-4:] == ["5", "-", "mm", "stent"]

@@ -147,7 +147,9 @@ def find_patients(doc: Doc) -> list[PatientScope]:
         ]
     if _is_single_case(doc):
         timeline = [u for u in doc._.units if u.source == "table" and u.patient is None]
-        narrative = [u for u in doc._.units if u.section_kind in NARRATIVE]
+        narrative = [u for u in doc._.units if u.section_kind in NARRATIVE] or [
+            u for u in doc._.units if u.source == "text" and u.section_kind == SectionKind.FRONT
+        ]  # an excerpt that is all front matter tells the case there
         narrative = [u for u in narrative if not regex("patients", "other_patient").search(u.text)]
         units = timeline + narrative
         return [PatientScope("1", units, single=True)]

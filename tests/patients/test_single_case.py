@@ -103,3 +103,12 @@ def test_a_quoted_speaker_with_an_age_in_apposition_is_still_the_patient(nlp):
         "arterialization. Her wound has healed.\n"
     )
     assert _ids(nlp, text) == ["1"]
+
+
+def test_a_japanese_case_abstract_told_in_the_front_is_one_patient_with_age_and_sex(run):
+    result = run(
+        "2017 年 26 巻 1 号 p. 71-75\n症例は後遺症を有する68歳の女性で,"
+        "安静時疼痛を主訴とする重症下肢虚血の診断で当院に転院となった.\n"
+    )
+    assert [(p.age_years, p.sex) for p in result.patients] == [(68, "female")]
+    assert result.study.indication == "CLTI"

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
+from extract.fields.study.relevance import reviews_others
 from extract.sections import SectionKind as K
 
 CUES = CueTable(Path(__file__).parent / "cues.toml")
@@ -30,24 +31,32 @@ def _said(doc: Doc, name: str):
 def design(doc: Doc, n_rows: int, n_reported: int | None, out: FieldValues) -> None:
     """Fill ``design``: from the patients described, else from how the paper describes itself
     and how many patients it reports; none for a paper that reports no patients."""
-    paper = doc._.paper
     if n_rows == 1:
         out.values["design"] = "case_report"
         return
     if n_rows >= 2:
         out.values["design"] = "case_series"
         return
-    if not n_reported:
+    if not n_reported:  # no count: only a paper that calls itself a series or a cohort
+        if not reviews_others(doc):
+            _self_described(doc, out)
         return
     if n_reported == 1:  # one procedure announced, its patient not described: no design
         return
     if n_reported <= CUES.data["design"]["always_series"][0]:
         out.values["design"] = "case_series"
         return
+    if _self_described(doc, out):
+        return
+    limit = CUES.data["design"]["series_max"][0]
+    out.values["design"] = "case_series" if n_reported <= limit else "cohort"
+
+
+def _self_described(doc: Doc, out: FieldValues) -> bool:
+    """Fill ``design`` from what the paper calls itself (a series, a cohort); True if it does."""
     for name, value in (("series", "case_series"), ("cohort", "cohort")):
         place = _said(doc, name)
         if place is not None:
-            out.put("design", value, [paper.evidence(*place, "design")])
-            return
-    limit = CUES.data["design"]["series_max"][0]
-    out.values["design"] = "case_series" if n_reported <= limit else "cohort"
+            out.put("design", value, [doc._.paper.evidence(*place, "design")])
+            return True
+    return False

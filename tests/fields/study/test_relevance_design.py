@@ -180,3 +180,12 @@ def test_counts_the_nth_hospital_to_perform_the_procedure_treated_one_patient(ru
     )
     assert result.study.n_patients == 1
     assert result.patients == []
+
+
+def test_design_a_self_described_series_without_a_patient_count(run):
+    result = run(
+        "Patterns of failure in deep venous arterialization\n\nAbstract\n\n"
+        "Methods. This was an observational case series with retrospective chart review. "
+        "Results. Sixty-seven DVAs were performed; twenty-five required reintervention.\n"
+    )
+    assert result.study.design == "case_series"

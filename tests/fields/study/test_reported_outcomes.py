@@ -98,3 +98,12 @@ def test_reported_outcomes_a_subgroup_count_is_not_the_cohorts(run):
         "dialysis, 1 of 6 did.\n",
     )
     assert not any(key == "wound_healing" for key, _, _ in found)
+
+
+def test_reported_outcomes_every_three_out_of_four_is_a_ratio_not_a_count(run):
+    found = _outcomes(
+        run,
+        "Trial results\n\nSix months after deep vein arterialization, wounds were completely "
+        "healed or in the process of healing for every three out of four patients.\n",
+    )
+    assert not any(key == "wound_healing" for key, _, _ in found)
