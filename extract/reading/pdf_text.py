@@ -82,9 +82,13 @@ def _opens(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
 
 
 def _short(line: Line, stream: Stream, cfg: PdfSettings) -> bool:
-    """A line that ends well before the column's right edge."""
+    """A line that ends well before the column's right edge; in a justified column, where
+    every other line reaches the edge, a line of body text ending a few characters short."""
     width = max(line.right - stream.left, 1.0)
-    return line.x1 < line.right - cfg.layout["short_line"] * width
+    gap = cfg.layout["short_line"] * width
+    if stream.justified and abs(line.size - stream.body_size) < 0.3:
+        gap = min(gap, cfg.layout["justified_short"] * line.size)
+    return line.x1 < line.right - gap
 
 
 def _runs_on(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:

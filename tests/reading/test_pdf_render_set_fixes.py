@@ -51,3 +51,45 @@ def test_a_running_head_citing_the_paper_is_kept_once_as_front_matter(tmp_path):
     assert text.startswith("J Interv Limb Ther. 2025;7:e250031")
     assert text.count("J Interv Limb Ther") == 1
     assert "Chua et al." not in text
+
+
+def _justified(c, x: float, y: float, width: float, lines: list[tuple[str, bool, float]]):
+    """Lines set to the full measure (word spacing stretched) unless marked as a last line;
+    each with its first-line indent."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = 9.0
+    for text, last, indent in lines:
+        t = c.beginText(x + indent, y)
+        t.setFont("Times-Roman", size)
+        if not last:
+            room = width - indent - stringWidth(text, "Times-Roman", size)
+            t.setWordSpace(room / max(1, text.count(" ")))
+        t.textOut(text)
+        c.drawText(t)
+        y -= size * 1.3
+    return y
+
+
+def test_a_justified_paragraphs_last_line_a_few_words_short_ends_the_paragraph(tmp_path):
+    path = tmp_path / "justified.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    para = [
+        ("The first patient was a man of 58 years on peritoneal dialysis who", False, 10),
+        ("a deep ulcer of the heel, and his limb was lost to a below-knee", False, 0),
+        ("amputation; he died of peritonitis four months after the arterialization", False, 0),
+        ("of his posterior tibial vein through a crossing from the peroneal.", True, 0),
+        ("Our second patient, a 79-year-old woman, had heart disease", False, 10),
+        ("with a low ejection fraction and atrial fibrillation, and she was", False, 0),
+        ("referred with rest pain and an ulcer over the lateral malleolus of", False, 0),
+        ("the left foot, which healed after the procedure.", True, 0),
+    ]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = 252.0
+    assert 14 < width - stringWidth(para[3][0], "Times-Roman", 9) < 30  # 1.5-3 em short
+    _justified(c, 54, 700, width, para)
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "from the peroneal.\n\nOur second patient" in text
