@@ -81,19 +81,22 @@ def _opens(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
     return not any(p.match(text) for p in starts)
 
 
-def _short(line: Line, stream: Stream, cfg: PdfSettings) -> bool:
+def _short(line: Line, stream: Stream, cfg: PdfSettings, tight: bool = True) -> bool:
     """A line that ends well before the column's right edge; in a justified column, where
-    every other line reaches the edge, a line of body text ending a few characters short."""
+    every other line reaches the edge, a line of body text ending a few characters short
+    (unless not ``tight``)."""
     width = max(line.right - stream.left, 1.0)
     gap = cfg.layout["short_line"] * width
-    if stream.justified and abs(line.size - stream.body_size) < 0.3:
+    if tight and stream.justified and abs(line.size - stream.body_size) < 0.3:
         gap = min(gap, cfg.layout["justified_short"] * line.size)
     return line.x1 < line.right - gap
 
 
 def _runs_on(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
-    """A last line that runs to the column edge without ending its sentence."""
-    return not _short(line, stream, cfg) and not _SENTENCE_END.search(text) and not line.bold
+    """A last line that runs to (near) the column edge without ending its sentence."""
+    if _short(line, stream, cfg, tight=False) or line.bold:
+        return False
+    return not _SENTENCE_END.search(text)
 
 
 def _breaks(
