@@ -93,3 +93,31 @@ def test_a_justified_paragraphs_last_line_a_few_words_short_ends_the_paragraph(t
     c.save()
     text = _text(path)
     assert "from the peroneal.\n\nOur second patient" in text
+
+
+def test_a_heading_in_a_bold_font_that_reports_a_regular_weight_stands_alone(tmp_path):
+    """Embedded subsets ("KTGASA+DejaVu-Serif-Bold" from WeasyPrint) often carry neither a
+    weight nor the ForceBold flag, so PDFium says 400: the font's name tells it is bold."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    bold_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+    if not bold_file.exists():
+        pytest.skip("DejaVu Serif Bold is not installed")
+    if "TestSerif-Bold" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("TestSerif-Bold", str(bold_file)))
+    path = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1, pageCompression=0)
+    y = _column(c, 54, 700, BODY[:4] + ["after a discussion with the patient and his family."])
+    c.setFont("TestSerif-Bold", 10)
+    c.drawString(54, y, "Patient I")
+    _column(c, 54, y - 12.5, BODY[4:])
+    c.showPage()
+    c.save()
+    data = path.read_bytes()
+    assert b"/Flags 262148" in data and b"/StemV 165" in data  # reportlab: ForceBold, stem
+    path.write_bytes(
+        data.replace(b"/Flags 262148", b"/Flags 000004").replace(b"/StemV 165", b"/StemV 080")
+    )
+    text = _text(path)
+    assert "with the patient and his family.\n\nPatient I\n\nafter discussion" in text
