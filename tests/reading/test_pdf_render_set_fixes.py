@@ -121,3 +121,36 @@ def test_a_heading_in_a_bold_font_that_reports_a_regular_weight_stands_alone(tmp
     )
     text = _text(path)
     assert "with the patient and his family.\n\nPatient I\n\nafter discussion" in text
+
+
+def test_a_columns_last_line_just_above_a_wide_tables_caption_stays_in_its_column(tmp_path):
+    path = tmp_path / "wide.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    left = [f"First column line {k} tells of the man and his foot." for k in range(1, 13)]
+    right = [f"Second column line {k} goes on with the story." for k in range(1, 10)]
+    y = _column(c, 54, 700, left, 9)
+    _column(c, 320, 700, right, 9)
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(
+        54, y - 2, "Table 1. Characteristics of the patients across the whole width of the page"
+    )
+    xs = [54, 160, 270, 380, 558]
+    ys = [y - 14, y - 28, y - 42, y - 56]
+    c.setLineWidth(0.5)
+    c.grid(xs, ys)
+    rows = [
+        ["Patient", "Age", "Donor", "Outcome"],
+        ["1", "71", "PT", "Healed"],
+        ["2", "64", "AT", "TMA"],
+    ]
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.setFont("Times-Roman", 8)
+            c.drawString(xs[k] + 3, ys[r] - 10, cell)
+    _column(c, 54, ys[-1] - 30, [f"Third part line {k} after the table." for k in range(1, 8)], 9)
+    _column(c, 320, ys[-1] - 30, [f"Fourth part line {k} after the table." for k in range(1, 8)], 9)
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert text.index("First column line 12") < text.index("Second column line 1 ")
+    assert "First column line 11 tells of the man and his foot. First column line 12" in text
