@@ -221,7 +221,7 @@ def read_words(
         word_text = match.group()
         if word_text[-1] in _LINE_HYPHENS:
             word_text = word_text[:-1] + "-"
-        if l_bottom - l_top < 0.9 * size and l_bottom < f_bottom - 0.25 * size:
+        if l_bottom < f_bottom - 0.25 * size:  # raised (smaller or not: <sup> may keep size)
             cut = _superscript_start(glyphs, start, end, size, f_bottom)
             if cut is not None and _CITATION_MARK.match(text[cut:end]):
                 word_text = text[start:cut]
@@ -301,11 +301,12 @@ def text_direction(textpage: pdfium.PdfTextPage, box: tuple) -> int:
 def _superscript_start(
     glyphs: _Glyphs, start: int, end: int, size: float, base: float
 ) -> int | None:
-    """Index where a word's trailing run of small raised glyphs begins (None if all are)."""
+    """Index where a word's trailing run of raised glyphs (no taller than the word's
+    first) begins (None if all are)."""
     k = end - 1
     while k > start:
         box = glyphs.box(k - 1)
-        if box is None or not (box[3] - box[1] < 0.9 * size and box[3] < base - 0.25 * size):
+        if box is None or not (box[3] - box[1] < 1.05 * size and box[3] < base - 0.25 * size):
             return k
         k -= 1
     return None

@@ -154,3 +154,26 @@ def test_a_columns_last_line_just_above_a_wide_tables_caption_stays_in_its_colum
     text = _text(path)
     assert text.index("First column line 12") < text.index("Second column line 1 ")
     assert "First column line 11 tells of the man and his foot. First column line 12" in text
+
+
+def test_a_raised_affiliation_mark_in_full_size_type_is_cut_and_keeps_the_line_whole(tmp_path):
+    """WeasyPrint raises <sup> marks without shrinking them: "Reinhold2" must not read as a
+    line of larger type (which would start a paragraph and cut the author list)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "marks.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Times-Roman", 12)
+    c.drawString(72, 700, "Lukas Brandstätter, Miriam Okonkwo-Hesse, Jana Vilímková and Tobias")
+    t = c.beginText(72, 684)
+    t.setFont("Times-Roman", 12)
+    t.textOut("Reinhold")
+    t.setRise(5)
+    t.textOut("2")
+    c.drawText(t)
+    _column(c, 72, 640, BODY, 12)
+    c.showPage()
+    c.save()
+    assert stringWidth("Reinhold", "Times-Roman", 12) < 60
+    text = _text(path)
+    assert "Jana Vilímková and Tobias Reinhold\n\n" in text
