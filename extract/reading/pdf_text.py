@@ -116,7 +116,9 @@ def _breaks(
     lay = cfg.layout
     text_b = b.text
     if cfg.table_caption.match(text_b) or cfg.figure_caption.match(text_b):
-        return True
+        # "... are summarized in / Table 1. The mean age ...": a sentence running on from a
+        # full line in the same type is not a caption
+        return not _runs_into(a, b, stream, cfg, pitches)
     if cfg.table_footnote.match(text_b):
         return True
     if abs(b.size - a.size) > lay["size_change"] * a.size or a.bold != b.bold:
@@ -135,6 +137,17 @@ def _breaks(
     if stream.justified and abs(a.size - stream.body_size) < 0.3:
         return True
     return bool(cfg.sentence_end.search(a.text)) and text_b[:1].isupper()
+
+
+def _runs_into(a: Line, b: Line, stream: Stream, cfg: PdfSettings, pitches: dict) -> bool:
+    """Whether ``b`` goes on with ``a``'s sentence: ``a`` runs to the column edge without
+    ending it, and ``b`` follows at the usual pitch in the same type, not indented."""
+    if a.bold or b.bold or abs(b.size - a.size) > 0.1 * a.size or b.x0 > stream.left + 2.0:
+        return False
+    usual = pitches.get(round(a.size)) or pitches.get(0, 1.15) * a.size
+    if not 0 < b.bottom - a.bottom <= 1.15 * usual:
+        return False
+    return _runs_on(a, stream, a.text, cfg) and not a.text.endswith(":")
 
 
 def line_pitches(streams: list[Stream]) -> dict[int, float]:

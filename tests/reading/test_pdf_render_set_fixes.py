@@ -177,3 +177,19 @@ def test_a_raised_affiliation_mark_in_full_size_type_is_cut_and_keeps_the_line_w
     assert stringWidth("Reinhold", "Times-Roman", 12) < 60
     text = _text(path)
     assert "Jana Vilímková and Tobias Reinhold\n\n" in text
+
+
+def test_a_line_of_running_text_that_starts_with_table_n_is_not_a_caption(tmp_path):
+    path = tmp_path / "mention.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    para = [
+        ("The demographic and procedural data of the five patients are summarized in", False, 10),
+        ("Table 1. The mean age was 70.6 years, and there were three men and two", False, 0),
+        ("women. Four patients had diabetes mellitus and two were on hemodialysis;", False, 0),
+        ("technical success was achieved in all five patients.", True, 0),
+    ]
+    _justified(c, 54, 700, 300, para)
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "are summarized in Table 1. The mean age was 70.6 years" in text
