@@ -14,6 +14,8 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
 _HYPHEN_HEAD = re.compile(r"([A-Za-z][A-Za-z-]*)-$")
 _TAIL_WORD = re.compile(r"^([a-z][A-Za-z]*)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?$")
+# a field label opening a line: "Circuit devices: ...", "Age/sex: ..." (up to five words)
+_LABEL = re.compile(r"^[A-Z][\w()/,'-]*(?: [\w()/,'-]+){0,4}: \S")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}\.|\[\d{1,3}\]|[•▪–-])\s")
 
 
@@ -53,7 +55,12 @@ def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float
                 para.open_start = _opens(item, stream, text, cfg)
                 out.append(para)
             para = out[-1]
-            para.hard.append(bool(para.lines) and prev is not None and _forced(prev, item, stream))
+            hard = bool(para.lines) and prev is not None and _forced(prev, item, stream)
+            if para.lines and not hard and _LABEL.match(text):
+                # "Reintervention: none" under "Circuit devices: Viabahn ...": one field a line
+                k = max((j for j, h in enumerate(para.hard) if h), default=0)
+                hard = bool(_LABEL.match(para.lines[k]))
+            para.hard.append(hard)
             para.lines.append(text)
             para.pages.append(stream.page)
             para.open_end = _runs_on(item, stream, text, cfg)
@@ -135,7 +142,9 @@ def _breaks(
             return False
         return c is None or c.x0 <= b.x0 - indent or abs(c.size - b.size) > 0.3
     if stream.justified and abs(a.size - stream.body_size) < 0.3:
-        return True
+        # a list of fields ("Age/sex: 61 years/male" / "Medical history: ...") goes on with
+        # forced line breaks, as in a ragged column
+        return not (_LABEL.match(text_b) and _forced(a, b, stream))
     return bool(cfg.sentence_end.search(a.text)) and text_b[:1].isupper()
 
 
@@ -188,8 +197,30 @@ def join_columns(paras: list[Para]) -> list[Para]:
             prev.open_end = para.open_end
             prev.end_stream = para.end_stream
             continue
+        if _fields_go_on(prev, para):  # a list of fields cut by a column or page break
+            prev.lines.extend(para.lines)
+            prev.pages.extend(para.pages)
+            prev.hard.extend([True, *para.hard[1:]])
+            prev.open_end = para.open_end
+            prev.end_stream = para.end_stream
+            continue
         out.append(para)
     return _merge_continued_tables(out)
+
+
+def _fields_go_on(prev: Para | None, para: Para) -> bool:
+    """Whether ``para`` (at the top of the next column) goes on with ``prev``'s list of
+    fields: it has two or more one-line or two-line "Label: value" lines, and ``para`` opens
+    with another, in the same type."""
+    if prev is None or prev.table is not None or para.table is not None:
+        return False
+    if para.stream <= prev.end_stream or abs(prev.size - para.size) >= 0.5:
+        return False
+    starts = [0, *(j for j, h in enumerate(prev.hard) if h)]
+    fields = [j for j in starts if _LABEL.match(prev.lines[j])]
+    if len(fields) < 2 or fields[-1] != starts[-1] or len(prev.lines) - starts[-1] > 2:
+        return False  # not a list of short fields (prose paragraphs opening "Methods: ...")
+    return bool(_LABEL.match(para.lines[0]))
 
 
 def _merge_continued_tables(paras: list[Para]) -> list[Para]:

@@ -193,3 +193,30 @@ def test_a_line_of_running_text_that_starts_with_table_n_is_not_a_caption(tmp_pa
     c.save()
     text = _text(path)
     assert "are summarized in Table 1. The mean age was 70.6 years" in text
+
+
+def test_a_list_of_fields_stays_one_block_in_a_justified_column_and_across_columns(tmp_path):
+    path = tmp_path / "fields.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    prose = [
+        ("Four patients (three men and one woman; mean age 71.8 years) had the", False, 10),
+        ("procedure. The median follow-up was 306 days (range, 88-486 days), and", False, 0),
+        ("the individual data of the four patients are given one by one below.", True, 0),
+    ]
+    y = _justified(c, 54, 700, 250, prose * 3)
+    fields = [
+        ("Patient 1", True, 10),
+        ("Age/sex: 61 years/male", True, 0),
+        ("Medical history: hemodialysis; type 2 diabetes; hypertension", True, 0),
+        ("Presentation: Rutherford 5", True, 0),
+    ]
+    _justified(c, 54, y, 250, fields)
+    more = [("Donor artery: peroneal", True, 0), ("Target vein: peroneal", True, 0)]
+    _justified(c, 320, 700, 250, [*more, ("Status: alive", True, 0), *prose, *prose])
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert (
+        "Patient 1\nAge/sex: 61 years/male\nMedical history: hemodialysis; type 2 diabetes;"
+        " hypertension\nPresentation: Rutherford 5\nDonor artery: peroneal\nTarget vein: peroneal"
+    ) in text
