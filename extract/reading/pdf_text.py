@@ -177,11 +177,19 @@ def line_pitches(streams: list[Stream]) -> dict[int, float]:
     return out
 
 
-def join_columns(paras: list[Para]) -> list[Para]:
-    """A paragraph cut by a column or page break, mid-sentence, is joined again."""
+def join_columns(paras: list[Para], cfg: PdfSettings | None = None) -> list[Para]:
+    """A paragraph cut by a column or page break, mid-sentence, is joined again, also over
+    what a journal sets at the top of the next column or page in between (a table, a figure
+    caption, a one-line heading or head)."""
     out: list[Para] = []
     for para in paras:
         prev = out[-1] if out else None
+        if prev is not None and para.open_start and para.table is None:
+            k = len(out) - 1
+            while k > 0 and len(out) - 1 - k < 3 and _aside(out[k], cfg):
+                k -= 1
+            if k < len(out) - 1 and out[k].open_end and out[k].table is None:
+                prev = out[k]
         if (
             prev is not None
             and prev.table is None
@@ -206,6 +214,19 @@ def join_columns(paras: list[Para]) -> list[Para]:
             continue
         out.append(para)
     return _merge_continued_tables(out)
+
+
+def _aside(para: Para, cfg: PdfSettings | None) -> bool:
+    """A table, a figure or table caption, or a lone line that ends no open sentence: what
+    may stand between the two parts of a paragraph cut by a column or page break."""
+    if para.table is not None:
+        return True
+    if len(para.lines) == 1 and not para.open_end:
+        return True
+    first = para.lines[0]
+    return cfg is not None and bool(
+        cfg.figure_caption.match(first) or cfg.table_caption.match(first)
+    )
 
 
 def _fields_go_on(prev: Para | None, para: Para) -> bool:

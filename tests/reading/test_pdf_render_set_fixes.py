@@ -220,3 +220,36 @@ def test_a_list_of_fields_stays_one_block_in_a_justified_column_and_across_colum
         "Patient 1\nAge/sex: 61 years/male\nMedical history: hemodialysis; type 2 diabetes;"
         " hypertension\nPresentation: Rutherford 5\nDonor artery: peroneal\nTarget vein: peroneal"
     ) in text
+
+
+def test_a_small_head_seen_on_one_page_only_goes_when_set_7_percent_from_the_top(tmp_path):
+    """LaTeX sets its head ~45 pt from the top of a letter page (5.7-6.1%); a two-page paper
+    has it on page 2 only, so it never repeats."""
+    path = tmp_path / "head.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    _column(c, 54, 700, BODY)
+    c.showPage()
+    c.setFont("Times-Italic", 7)
+    c.drawString(54, 792 - 47.5, "Echeverria et al.")
+    c.drawRightString(558, 792 - 47.5, "Rev Latinoam Endovasc Cases (Engl Ed) 2")
+    _column(c, 54, 700, [line.replace("patient", "man") for line in BODY])
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "Echeverria" not in text and "Rev Latinoam" not in text
+
+
+def test_a_paragraph_cut_by_a_page_break_joins_over_a_caption_and_heading_set_between(tmp_path):
+    path = tmp_path / "over.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    _column(c, 54, 700, BODY[:5])  # ends "... a major amputation of the"
+    c.showPage()
+    c.setFont("Times-Roman", 8)
+    c.drawString(54, 720, "Figure 1. Patient III. Angiogram showing the anterior tibial artery.")
+    c.drawString(54, 700, "FIGURE LEGENDS")
+    _column(c, 54, 680, BODY[5:])  # "left leg. Patients like him ..."
+    c.showPage()
+    c.save()
+    text = _text(path)
+    assert "to avoid a major amputation of the left leg. Patients like him" in text
+    assert text.index("Figure 1. Patient III.") > text.index("Patients like him")
