@@ -133,7 +133,7 @@ def layout_document(name: str, data: bytes, pages: list[PageData], cfg: PdfSetti
     streams = [make_stream(1, front)] if front else []  # the first page's head and foot first
     for page, page_segs, tables in zip(pages, segs, ruled, strict=True):
         streams.extend(_page_streams(page, page_segs, tables, cfg))
-    paras = join_columns(paragraphs(streams, cfg, line_pitches(streams)))
+    paras = join_columns(paragraphs(streams, cfg, line_pitches(streams)), cfg)
     text, starts, tables = assemble(paras, len(pages), cfg)
     return Document(
         text=text,

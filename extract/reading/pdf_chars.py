@@ -22,6 +22,7 @@ from extract.reading.pdf_rules import read_edges
 # PDFium marks a hyphen it thinks ends a line inside a word with U+FFFE (and drops the break).
 _LINE_HYPHENS = "\ufffe\x02\u00ad"
 _WORD = re.compile(r"[^\s\x00\ufeff\u200b\ufffe\x02\u00ad]+[\ufffe\x02\u00ad]?|[\ufffe\x02\u00ad]")
+_BOLD_NAME = re.compile(rb"bold|black|heavy|semibd|demi", re.IGNORECASE)
 _CITATION_MARK = re.compile(r"^[\d,\u2013\-–*†‡§¶]+$|^[a-z]$")
 
 
@@ -104,6 +105,9 @@ class _Glyphs:
         self.handle = textpage.raw
         self.frame = frame
         self.rect = raw.FS_RECTF()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.byref(ctypes.c_int())
+        self.names: dict[bytes, bool] = {}
 
     def box(self, k: int) -> tuple[float, float, float, float] | None:
         """(x0, top, x1, bottom) of glyph ``k``, or None when it has no box."""
@@ -115,14 +119,15 @@ class _Glyphs:
         return self.frame.rect(r.left, r.bottom, r.right, r.top)
 
     def bold(self, k: int) -> bool:
-        """Whether glyph ``k``'s font is bold (weight >= 600, or 'Bold' in its name)."""
-        weight = raw.FPDFText_GetFontWeight(self.handle, k)
-        if weight > 0:
-            return weight >= 600
-        buf = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        raw.FPDFText_GetFontInfo(self.handle, k, buf, 128, ctypes.byref(flags))
-        return b"bold" in buf.value.lower()
+        """Whether glyph ``k``'s font is bold: weight >= 600, or a bold face by its name
+        ("DejaVu-Serif-Bold", "Arial,Black"; embedded fonts often report weight 400)."""
+        raw.FPDFText_GetFontInfo(self.handle, k, self.name, 128, self.flags)
+        name = self.name.value
+        bold = self.names.get(name)
+        if bold is None:
+            weight = raw.FPDFText_GetFontWeight(self.handle, k)
+            bold = self.names[name] = weight >= 600 or bool(_BOLD_NAME.search(name))
+        return bold
 
 
 def _page_text(textpage: pdfium.PdfTextPage) -> str:
@@ -175,7 +180,9 @@ def _crosses(x0: float, x1: float, yc: float, cuts: list[tuple[float, float, flo
 
 
 def read_words(
-    textpage: pdfium.PdfTextPage, frame: Frame, v_cuts: list[tuple[float, float, float]]
+    textpage: pdfium.PdfTextPage,
+    frame: Frame,
+    v_cuts: list[tuple[float, float, float]],
 ) -> list[Word]:
     """Words of a text page in PDFium's order, reading left to right in ``frame``.
 
@@ -193,14 +200,15 @@ def read_words(
                 return None
             return (rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
 
-    weight = raw.FPDFText_GetFontWeight
     words: list[Word] = []
+    index: list[int] = []  # each word's first character (-1: split glyph by glyph)
     for match in _WORD.finditer(text):
         start, end = match.span()
         first = box(start)
         last = box(end - 1) if end - start > 1 else first
         if first is None or last is None:
             words.extend(_split_word(glyphs, text, start, end, [], 0.6))
+            index.extend([-1] * (len(words) - len(index)))
             continue
         x0, f_top, _, f_bottom = first
         _, l_top, x1, l_bottom = last
@@ -213,7 +221,7 @@ def read_words(
         word_text = match.group()
         if word_text[-1] in _LINE_HYPHENS:
             word_text = word_text[:-1] + "-"
-        if l_bottom - l_top < 0.9 * size and l_bottom < f_bottom - 0.25 * size:
+        if l_bottom < f_bottom - 0.25 * size:  # raised (smaller or not: <sup> may keep size)
             cut = _superscript_start(glyphs, start, end, size, f_bottom)
             if cut is not None and _CITATION_MARK.match(text[cut:end]):
                 word_text = text[start:cut]
@@ -223,11 +231,36 @@ def read_words(
         wide = x1 - x0 > (end - start) * size * 0.9 + 2 * size
         if wide or (v_cuts and _crosses(x0, x1, (f_top + f_bottom) / 2, v_cuts)):
             words.extend(_split_word(glyphs, text, start, end, v_cuts, 0.6))
+            index.extend([-1] * (len(words) - len(index)))
             continue
-        w = weight(handle, start)
-        bold = w >= 600 if w > 0 else glyphs.bold(start)
-        words.append(Word(word_text, x0, min(f_top, l_top), x1, max(f_bottom, l_bottom), bold))
+        words.append(Word(word_text, x0, min(f_top, l_top), x1, max(f_bottom, l_bottom)))
+        index.append(start)
+    _mark_bold(words, index, glyphs)
     return words
+
+
+def _mark_bold(words: list[Word], index: list[int], glyphs: _Glyphs) -> None:
+    """Bold flags by runs of words along one baseline (PDFium order): a run is bold when its
+    first and last words are (the layout asks only whether a whole line is bold), so the font
+    is looked up twice a run rather than once a word."""
+    k = 0
+    n = len(words)
+    while k < n:
+        j = k
+        while j + 1 < n:
+            a, b = words[j], words[j + 1]
+            size = a.bottom - a.top
+            if abs(b.bottom - a.bottom) > 0.3 * size or not -1 <= b.x0 - a.x1 <= size:
+                break
+            if abs(b.bottom - b.top - size) > 0.15 * size:  # another size: a line number
+                break
+            j += 1
+        ends = [i for i in (k, j) if index[i] >= 0]
+        bold = bool(ends) and all(glyphs.bold(index[i]) for i in ends)
+        if bold:
+            for i in range(k, j + 1):
+                words[i].bold = True
+        k = j + 1
 
 
 def _upright(handle: ctypes.c_void_p, k: int, frame: Frame) -> bool:
@@ -268,11 +301,12 @@ def text_direction(textpage: pdfium.PdfTextPage, box: tuple) -> int:
 def _superscript_start(
     glyphs: _Glyphs, start: int, end: int, size: float, base: float
 ) -> int | None:
-    """Index where a word's trailing run of small raised glyphs begins (None if all are)."""
+    """Index where a word's trailing run of raised glyphs (no taller than the word's
+    first) begins (None if all are)."""
     k = end - 1
     while k > start:
         box = glyphs.box(k - 1)
-        if box is None or not (box[3] - box[1] < 0.9 * size and box[3] < base - 0.25 * size):
+        if box is None or not (box[3] - box[1] < 1.05 * size and box[3] < base - 0.25 * size):
             return k
         k -= 1
     return None

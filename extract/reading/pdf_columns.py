@@ -218,16 +218,27 @@ def _spanning(items: list, gutters: list[float]) -> list[bool]:
 
 
 def _caption_of_wide(item, after: list, gutters: list[float]) -> bool:  # noqa: ANN001
-    """A line set just above a table across the columns, at its left edge (its caption)."""
+    """A line set just above a table across the columns, at its left edge (its caption),
+    with nothing between them but the caption's own wrapped lines: the last line of a column
+    above a caption is not part of it."""
     if not isinstance(item, Segment):
         return False
-    return any(
-        isinstance(b, Block)
-        and _spans(b, gutters)
-        and 0 <= b.top - item.bottom < 3 * item.size
-        and abs(b.x0 - item.x0) < 4
-        for b in after
-    )
+    cur = item
+    for b in after:
+        if isinstance(b, Block):
+            return (
+                _spans(b, gutters)
+                and 0 <= b.top - cur.bottom < 3 * item.size
+                and abs(b.x0 - item.x0) < 4
+            )
+        if b.top < cur.bottom - 0.3 * cur.size:
+            continue  # beside it (another column's line at the same height)
+        tight = b.top - cur.bottom <= 0.5 * cur.size and abs(b.size - cur.size) < 0.3
+        if tight and abs(b.x0 - item.x0) < 4:
+            cur = b  # the caption's next line (same size, set tight)
+            continue
+        return False
+    return False
 
 
 def _column_edges(items: list, gutters: list[float], width: float) -> list[float]:

@@ -11,6 +11,10 @@ from extract.reading.pdf_words import unspace
 
 _CITATION_MARK = re.compile(r"^[\d,\u2013\-*†‡§¶]+$|^[a-z]$")
 _DIGITS = re.compile(r"\d+")
+# a running head that cites the paper (journal, year, volume, DOI): its first-page copy is kept
+# (not a copyright or licence notice, which carries a year too)
+_CITATION = re.compile(r"\b(?:19|20)\d\d\b|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
+_NOTICE = re.compile(r"©|\(c\)|copyright|licen[cs]|rights reserved|author\(s\)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -131,7 +135,9 @@ def remove_running(
 ) -> list[Segment]:
     """Drop headers, footers and page numbers: margin lines repeated at one place on most pages,
     and small lines alone at a page's edge. Returns those alone at the first page's edge other
-    than page numbers (journal, citation, DOI, dates): the front matter a journal sets there.
+    than page numbers (journal, citation, DOI, dates): the front matter a journal sets there;
+    and the first page's copy of a repeated head or foot that cites the paper (a year or a DOI:
+    "J Interv Limb Ther. 2025;7:e250031" on every page), which is front matter too.
 
     Segments whose ``id`` is in ``keep`` (table cells) and rows of more than three segments
     (table rows) are never taken for running lines.
@@ -153,11 +159,13 @@ def remove_running(
                 key = _DIGITS.sub("#", seg.text.lower()).strip()
                 groups.setdefault(key, []).append((p, seg))
     drop: set[int] = set()
+    cited: list[Segment] = []  # the first page's copy of a repeated head citing the paper
     for key, members in groups.items():
         for cluster in _by_position(members, tol):
             pages_hit = {p for p, _ in cluster}
             if n >= 2 and len(pages_hit) >= need:
                 drop.update(id(s) for _, s in cluster)
+                cited.extend(s for p, s in cluster if p == 0 and _cites(s.text))
             elif cfg.page_number.match(key.replace("#", "1")):
                 drop.update(id(s) for p, s in cluster if _outermost(s, pages[p]))
     sizes = [round(s.size, 1) for segs in pages for s in segs if id(s) not in keep for _ in s.words]
@@ -170,7 +178,12 @@ def remove_running(
         if p == 0:  # seen on the first page only: kept as front matter
             front = [s for s in lone if not cfg.page_number.match(s.text)]
         pages[p] = [s for s in segs if id(s) not in drop]
-    return front
+    return sorted(cited, key=lambda s: (s.top, s.x0)) + front
+
+
+def _cites(text: str) -> bool:
+    """Whether a running line cites the paper (a year or DOI, not in a copyright notice)."""
+    return bool(_CITATION.search(text)) and not _NOTICE.search(text)
 
 
 def _by_position(members: list[tuple[int, Segment]], tol: float) -> list[list]:

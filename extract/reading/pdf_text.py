@@ -14,6 +14,8 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
 _HYPHEN_HEAD = re.compile(r"([A-Za-z][A-Za-z-]*)-$")
 _TAIL_WORD = re.compile(r"^([a-z][A-Za-z]*)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?$")
+# a field label opening a line: "Circuit devices: ...", "Age/sex: ..." (up to five words)
+_LABEL = re.compile(r"^[A-Z][\w()/,'-]*(?: [\w()/,'-]+){0,4}: \S")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}\.|\[\d{1,3}\]|[•▪–-])\s")
 
 
@@ -53,7 +55,12 @@ def paragraphs(streams: list[Stream], cfg: PdfSettings, pitches: dict[int, float
                 para.open_start = _opens(item, stream, text, cfg)
                 out.append(para)
             para = out[-1]
-            para.hard.append(bool(para.lines) and prev is not None and _forced(prev, item, stream))
+            hard = bool(para.lines) and prev is not None and _forced(prev, item, stream)
+            if para.lines and not hard and _LABEL.match(text):
+                # "Reintervention: none" under "Circuit devices: Viabahn ...": one field a line
+                k = max((j for j, h in enumerate(para.hard) if h), default=0)
+                hard = bool(_LABEL.match(para.lines[k]))
+            para.hard.append(hard)
             para.lines.append(text)
             para.pages.append(stream.page)
             para.open_end = _runs_on(item, stream, text, cfg)
@@ -81,15 +88,22 @@ def _opens(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
     return not any(p.match(text) for p in starts)
 
 
-def _short(line: Line, stream: Stream, cfg: PdfSettings) -> bool:
-    """A line that ends well before the column's right edge."""
+def _short(line: Line, stream: Stream, cfg: PdfSettings, tight: bool = True) -> bool:
+    """A line that ends well before the column's right edge; in a justified column, where
+    every other line reaches the edge, a line of body text ending a few characters short
+    (unless not ``tight``)."""
     width = max(line.right - stream.left, 1.0)
-    return line.x1 < line.right - cfg.layout["short_line"] * width
+    gap = cfg.layout["short_line"] * width
+    if tight and stream.justified and abs(line.size - stream.body_size) < 0.3:
+        gap = min(gap, cfg.layout["justified_short"] * line.size)
+    return line.x1 < line.right - gap
 
 
 def _runs_on(line: Line, stream: Stream, text: str, cfg: PdfSettings) -> bool:
-    """A last line that runs to the column edge without ending its sentence."""
-    return not _short(line, stream, cfg) and not _SENTENCE_END.search(text) and not line.bold
+    """A last line that runs to (near) the column edge without ending its sentence."""
+    if _short(line, stream, cfg, tight=False) or line.bold:
+        return False
+    return not _SENTENCE_END.search(text)
 
 
 def _breaks(
@@ -109,7 +123,9 @@ def _breaks(
     lay = cfg.layout
     text_b = b.text
     if cfg.table_caption.match(text_b) or cfg.figure_caption.match(text_b):
-        return True
+        # "... are summarized in / Table 1. The mean age ...": a sentence running on from a
+        # full line in the same type is not a caption
+        return not _runs_into(a, b, stream, cfg, pitches)
     if cfg.table_footnote.match(text_b):
         return True
     if abs(b.size - a.size) > lay["size_change"] * a.size or a.bold != b.bold:
@@ -126,8 +142,21 @@ def _breaks(
             return False
         return c is None or c.x0 <= b.x0 - indent or abs(c.size - b.size) > 0.3
     if stream.justified and abs(a.size - stream.body_size) < 0.3:
-        return True
+        # a list of fields ("Age/sex: 61 years/male" / "Medical history: ...") goes on with
+        # forced line breaks, as in a ragged column
+        return not (_LABEL.match(text_b) and _forced(a, b, stream))
     return bool(cfg.sentence_end.search(a.text)) and text_b[:1].isupper()
+
+
+def _runs_into(a: Line, b: Line, stream: Stream, cfg: PdfSettings, pitches: dict) -> bool:
+    """Whether ``b`` goes on with ``a``'s sentence: ``a`` runs to the column edge without
+    ending it, and ``b`` follows at the usual pitch in the same type, not indented."""
+    if a.bold or b.bold or abs(b.size - a.size) > 0.1 * a.size or b.x0 > stream.left + 2.0:
+        return False
+    usual = pitches.get(round(a.size)) or pitches.get(0, 1.15) * a.size
+    if not 0 < b.bottom - a.bottom <= 1.15 * usual:
+        return False
+    return _runs_on(a, stream, a.text, cfg) and not a.text.endswith(":")
 
 
 def line_pitches(streams: list[Stream]) -> dict[int, float]:
@@ -148,11 +177,19 @@ def line_pitches(streams: list[Stream]) -> dict[int, float]:
     return out
 
 
-def join_columns(paras: list[Para]) -> list[Para]:
-    """A paragraph cut by a column or page break, mid-sentence, is joined again."""
+def join_columns(paras: list[Para], cfg: PdfSettings | None = None) -> list[Para]:
+    """A paragraph cut by a column or page break, mid-sentence, is joined again, also over
+    what a journal sets at the top of the next column or page in between (a table, a figure
+    caption, a one-line heading or head)."""
     out: list[Para] = []
     for para in paras:
         prev = out[-1] if out else None
+        if prev is not None and para.open_start and para.table is None:
+            k = len(out) - 1
+            while k > 0 and len(out) - 1 - k < 3 and _aside(out[k], cfg):
+                k -= 1
+            if k < len(out) - 1 and out[k].open_end and out[k].table is None:
+                prev = out[k]
         if (
             prev is not None
             and prev.table is None
@@ -168,8 +205,43 @@ def join_columns(paras: list[Para]) -> list[Para]:
             prev.open_end = para.open_end
             prev.end_stream = para.end_stream
             continue
+        if _fields_go_on(prev, para):  # a list of fields cut by a column or page break
+            prev.lines.extend(para.lines)
+            prev.pages.extend(para.pages)
+            prev.hard.extend([True, *para.hard[1:]])
+            prev.open_end = para.open_end
+            prev.end_stream = para.end_stream
+            continue
         out.append(para)
     return _merge_continued_tables(out)
+
+
+def _aside(para: Para, cfg: PdfSettings | None) -> bool:
+    """A table, a figure or table caption, or a lone line that ends no open sentence: what
+    may stand between the two parts of a paragraph cut by a column or page break."""
+    if para.table is not None:
+        return True
+    if len(para.lines) == 1 and not para.open_end:
+        return True
+    first = para.lines[0]
+    return cfg is not None and bool(
+        cfg.figure_caption.match(first) or cfg.table_caption.match(first)
+    )
+
+
+def _fields_go_on(prev: Para | None, para: Para) -> bool:
+    """Whether ``para`` (at the top of the next column) goes on with ``prev``'s list of
+    fields: it has two or more one-line or two-line "Label: value" lines, and ``para`` opens
+    with another, in the same type."""
+    if prev is None or prev.table is not None or para.table is not None:
+        return False
+    if para.stream <= prev.end_stream or abs(prev.size - para.size) >= 0.5:
+        return False
+    starts = [0, *(j for j, h in enumerate(prev.hard) if h)]
+    fields = [j for j in starts if _LABEL.match(prev.lines[j])]
+    if len(fields) < 2 or fields[-1] != starts[-1] or len(prev.lines) - starts[-1] > 2:
+        return False  # not a list of short fields (prose paragraphs opening "Methods: ...")
+    return bool(_LABEL.match(para.lines[0]))
 
 
 def _merge_continued_tables(paras: list[Para]) -> list[Para]:
