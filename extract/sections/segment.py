@@ -142,7 +142,14 @@ _ABBREV_ITEMS = re.compile(
 )
 
 
+# A character some table line holds (bars, tabs, border corners); a line with none of them and no
+# run of two spaces inside is no table line, which spares the checks below for prose lines.
+_TABLE_MARK = re.compile(r"[\t|│┃║+┌├└╒╞╘╔╠╚]")
+
+
 def _is_table_line(line: str) -> bool:
+    if "  " not in line.strip() and not _TABLE_MARK.search(line):
+        return False
     line = line.translate(BOX_BARS)
     if _BORDER.match(line):
         return True
