@@ -9,6 +9,8 @@ character optional, or any other construct, gives None (no lookahead).
 
 from __future__ import annotations
 
+import re
+
 _QUANTIFIERS = ("?", "*", "{")
 
 
@@ -108,3 +110,13 @@ def with_lookahead(source: str) -> str:
     if not chars:
         return source
     return f"(?=[{''.join(sorted(chars))}])(?:{source})"
+
+
+def by_first_letter(words: list[str], tail: str = "") -> str:
+    """An alternation of ``words`` grouped by first letter ("t(?:wo|hree)|o(?:ne)"), each word
+    followed by ``tail``: the same matches as ``(?:w1|w2|...)tail`` (words of one first letter
+    keep their order; words of different first letters never match at one place), tried faster."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(c)}(?:(?:{'|'.join(rest)}){tail})" for c, rest in groups.items())

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.cuetable import _regex, plain_source
-from extract.initials import first_characters, with_lookahead
+from extract.initials import by_first_letter, first_characters, with_lookahead
 
 REPO = Path(__file__).resolve().parent.parent
 CUE_FILES = sorted((REPO / "extract").rglob("cues.toml"))
@@ -83,3 +83,19 @@ def test_cue_regexes_match_the_same_on_any_text(text):
     for cue in CUES:
         plain = re.compile(plain_source(*cue), re.IGNORECASE)
         assert _matches(_regex(*cue), text) == _matches(plain, text), cue
+
+
+NUMBER_TEXTS = st.lists(
+    st.sampled_from(["one", "ten", "twenty", "-", " ", "seven", "teen", "ty", "T", "x", "2"]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBER_TEXTS)
+def test_words_grouped_by_first_letter_match_as_the_plain_alternation(text):
+    words = ["twenty", "ten", "two", "one", "seventeen", "seven", "thirteen"]
+    tail = "(?:[- ](?:one|two|seven))?"
+    plain = re.compile(f"(?:{'|'.join(words)}){tail}", re.IGNORECASE)
+    grouped = re.compile(f"(?:{by_first_letter(words, tail)})", re.IGNORECASE)
+    assert _matches(grouped, text) == _matches(plain, text)
