@@ -22,9 +22,10 @@ stent.
 
 Discussion
 
-Earlier series used 7 x 150 mm Viabahn stents in a 45-year-old man followed for 24 months.
+Earlier series used 7 x 150 mm Viabahn stents in a 45-year-old man followed for 24 months. \
+Most ulcers healed.
 
-Patient 2 required a below-knee amputation at 3 months.
+Patient 2 required a below-knee amputation at 3 months. She walks with a prosthesis.
 
 References
 
@@ -72,3 +73,11 @@ def test_values_of_unread_text_reach_no_patient(run):
     assert [(s.diameter_mm, s.length_mm) for s in second.stents] == [(6, 150)]
     assert first.amputation is None and first.follow_up_days is None
     assert second.amputation == "below_knee"  # told in the Discussion, naming Patient 2
+
+
+def test_unread_text_is_not_cut_into_sentences_and_read_text_is(doc):
+    assert len(_unit(doc, "Earlier series").sents) == 1
+    assert [s.text for s in _unit(doc, "Patient 2 required").sents] == [
+        "Patient 2 required a below-knee amputation at 3 months.",
+        "She walks with a prosthesis.",
+    ]
