@@ -145,7 +145,19 @@ def flags_at(doc: Doc, start_char: int, end_char: int) -> dict[str, bool]:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return dict.fromkeys(FLAGS, False)
-    return classify(span)
+    return classify(span, _view_of(doc))
+
+
+_VIEW_KEY = "dva_context_view"
+
+
+def _view_of(doc: Doc) -> _DocView:
+    """The doc's view, made once: by ``dva_context``, which runs after the sentences are set,
+    or at the first ``flags_at`` on a doc that component did not see."""
+    view = doc.user_data.get(_VIEW_KEY)
+    if view is None or view.doc is not doc or view.length != len(doc):
+        view = doc.user_data[_VIEW_KEY] = _DocView(doc)
+    return view
 
 
 class Context:
@@ -157,10 +169,11 @@ class Context:
         register()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(_VIEW_KEY, None)  # sentences may have been set anew
         view = None
         for key in self.span_keys:
             for span in doc.spans.get(key, []):
-                view = view or _DocView(doc)
+                view = view or _view_of(doc)
                 for flag, value in classify(span, view).items():
                     if value:
                         setattr(span._, flag, True)
