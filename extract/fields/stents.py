@@ -166,7 +166,7 @@ def _manufacturer(unit: Unit, device: Span | None, fallback: str | None) -> str 
 
 
 def _is_inflow(unit: Unit, size: Span) -> bool:
-    sent = unit.sent_of(size).text
+    sent = unit.sent_text(size)
     clause = re.split(r";", sent)
     local = next((c for c in clause if size.text in c), sent)
     return bool(regex("stents", "inflow").search(local)) and not regex("stents", "circuit").search(
