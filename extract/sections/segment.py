@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.sections.kinds import SectionKind as K
@@ -211,8 +211,10 @@ def runin_heading(paragraph: str) -> str | None:
     return title if kind != K.BODY and (bold_or_caps or len(title.split()) <= 3) else None
 
 
+@lru_cache(maxsize=4096)
 def classify_heading(title: str) -> K:
-    """The section kind of a heading ("Case Presentation" -> case, "Discussion" -> ...)."""
+    """The section kind of a heading ("Case Presentation" -> case, "Discussion" -> ...);
+    remembered (a pure function of the title, asked again for every paper's usual headings)."""
     if patient_label(title):
         return K.CASE
     headings, _ = _config()
