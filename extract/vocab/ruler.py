@@ -137,6 +137,8 @@ def _coordinated_veins(spans: list[Span]) -> list[Span]:
     out = list(spans)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
+        if first.label_ != "arteries" or second.label_ != "veins":
+            continue  # (checked again below; first, as the words between cost more)
         between = [t.lower_ for t in first.doc[first.end : second.start]]
         joins = [w for w in between if w in ("and", "or", ",")]
         if (
