@@ -1,4 +1,9 @@
-"""Cue tables: the words and regular expressions of a component, kept as TOML beside it."""
+"""Cue tables: the words and regular expressions of a component, kept as TOML beside it.
+
+A regex list is compiled as one alternation that opens with a lookahead on the characters its
+matches begin with, where these are plain to see (``extract.initials``): the same matches, found
+faster.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
+
+from extract.initials import with_lookahead
 
 
 class CueTable:
@@ -36,7 +43,12 @@ def _load(path: Path) -> dict:
 
 @cache
 def _regex(path: Path, section: str, name: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in _load(path)[section][name]), re.IGNORECASE)
+    return re.compile(with_lookahead(plain_source(path, section, name)), re.IGNORECASE)
+
+
+def plain_source(path: Path, section: str, name: str) -> str:
+    """The alternation of the regexes at ``[section].name``, without the lookahead."""
+    return "|".join(f"(?:{p})" for p in _load(path)[section][name])
 
 
 @cache

@@ -1,6 +1,7 @@
 """What the install puts on a user's path, and the documented Python API."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,10 @@ SEED = REPO / "corpus" / "hasanli-2026-dva-ali-case-series.txt"
 
 def test_no_top_level_cli_or_evaluate_module_is_installed(tmp_path):
     code = "import importlib.util as u; print(u.find_spec('cli'), u.find_spec('evaluate'))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the install, not a checkout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
     assert out.stdout.strip() == "None None"
 
 

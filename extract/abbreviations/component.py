@@ -40,11 +40,14 @@ def expand_abbreviations(label: str, abbreviations: dict[str, str]) -> str:
     )
 
 
-def _candidates(doc: Doc, first: int, last: int) -> list[tuple[Span, Span]]:
+def _candidates(
+    doc: Doc, first: int, last: int, words: list[int] | None = None
+) -> list[tuple[Span, Span]]:
     """(long form, short form) candidates of the parentheses in tokens ``first:last``, in the
-    order and with the filters of scispaCy's ``filter_matches`` (the unit is the document)."""
+    order and with the filters of scispaCy's ``filter_matches`` (the unit is the document);
+    ``words``: the Doc's ORTH array, when the caller has read it already."""
     found = []
-    orth = doc.to_array(ORTH)[first:last].tolist()
+    orth = (words if words is not None else doc.to_array(ORTH).tolist())[first:last]
     opening, closing = doc.vocab.strings.add("("), doc.vocab.strings.add(")")
     opens = [first + k for k, o in enumerate(orth) if o == opening]
     for i in opens:
@@ -69,12 +72,14 @@ def _candidates(doc: Doc, first: int, last: int) -> list[tuple[Span, Span]]:
     return found
 
 
-def _definitions(doc: Doc, unit: Unit) -> list[tuple[str, str, Span]]:
+def _definitions(
+    doc: Doc, unit: Unit, words: list[int] | None = None
+) -> list[tuple[str, str, Span]]:
     """(short, long, short span) defined in one unit; each short and long form once."""
     seen_long: set[str] = set()
     seen_short: set[str] = set()
     out = []
-    for long_candidate, short_candidate in _candidates(doc, unit.tok_start, unit.tok_end):
+    for long_candidate, short_candidate in _candidates(doc, unit.tok_start, unit.tok_end, words):
         short, long = find_abbreviation(long_candidate, short_candidate)
         if long is None or long.text in seen_long or short.text in seen_short:
             continue
@@ -103,10 +108,13 @@ class Abbreviations:
             if block.kind == "footnote":
                 found.update(footnote_abbreviations(block.text))
         spans = []
+        words: list[int] | None = None  # the Doc's ORTH array, read once if any unit needs it
         for unit in doc._.units:
             if "(" not in unit.text:
                 continue
-            for short, long, span in _definitions(doc, unit):
+            if words is None:
+                words = doc.to_array(ORTH).tolist()
+            for short, long, span in _definitions(doc, unit, words):
                 found.setdefault(short, long)
                 spans.append(Span(doc, span.start, span.end, label="ABBR"))
         doc._.abbrevs = found

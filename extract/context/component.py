@@ -66,12 +66,18 @@ class _DocView:
         self.sent_start = doc.to_array("SENT_START").tolist() if self.has_sents else None
         self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
         self._lower: list[int] | None = None
+        self._strings: dict[int, str] = {}
 
     def lower(self, i: int) -> str:
-        """``doc[i].lower_`` (looked up by the LOWER hash, without making a Token)."""
+        """``doc[i].lower_`` (looked up by the LOWER hash, without making a Token; each hash's
+        string is asked of the string store once)."""
         if self._lower is None:
             self._lower = self.doc.to_array("LOWER").tolist()
-        return self.doc.vocab.strings[self._lower[i]]
+        key = self._lower[i]
+        word = self._strings.get(key)
+        if word is None:
+            word = self._strings[key] = self.doc.vocab.strings[key]
+        return word
 
     def sent_bounds(self, span: Span) -> tuple[int, int]:
         """``(span.sent.start, span.sent.end)``, or the whole doc without sentences."""
@@ -133,11 +139,25 @@ def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
     flags = dict.fromkeys(cfg["cues"], False)
     for side, words in (("pre", pre), ("post", post)):
         index, lengths = _cue_index()[side]
-        for n in lengths:
-            for i in range(len(words) - n + 1):
-                for flag in index.get(tuple(words[i : i + n]), ()):
-                    flags[flag] = True
+        firsts = _cue_firsts()[side]
+        for flag in index.get((), ()):  # an empty cue (none in the rules) matches anywhere
+            flags[flag] = True
+        for i, word in enumerate(words):
+            if word not in firsts:
+                continue  # no cue starts with this word
+            for n in lengths:
+                if i + n <= len(words):
+                    for flag in index.get(tuple(words[i : i + n]), ()):
+                        flags[flag] = True
     return flags
+
+
+@cache
+def _cue_firsts() -> dict[str, frozenset[str]]:
+    """{side: the words cues of that side start with}."""
+    return {
+        side: frozenset(cue[0] for cue in _cue_index()[side][0] if cue) for side in ("pre", "post")
+    }
 
 
 def flags_at(doc: Doc, start_char: int, end_char: int) -> dict[str, bool]:
@@ -145,7 +165,19 @@ def flags_at(doc: Doc, start_char: int, end_char: int) -> dict[str, bool]:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return dict.fromkeys(FLAGS, False)
-    return classify(span)
+    return classify(span, _view_of(doc))
+
+
+_VIEW_KEY = "dva_context_view"
+
+
+def _view_of(doc: Doc) -> _DocView:
+    """The doc's view, made once: by ``dva_context``, which runs after the sentences are set,
+    or at the first ``flags_at`` on a doc that component did not see."""
+    view = doc.user_data.get(_VIEW_KEY)
+    if view is None or view.doc is not doc or view.length != len(doc):
+        view = doc.user_data[_VIEW_KEY] = _DocView(doc)
+    return view
 
 
 class Context:
@@ -157,10 +189,11 @@ class Context:
         register()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(_VIEW_KEY, None)  # sentences may have been set anew
         view = None
         for key in self.span_keys:
             for span in doc.spans.get(key, []):
-                view = view or _DocView(doc)
+                view = view or _view_of(doc)
                 for flag, value in classify(span, view).items():
                     if value:
                         setattr(span._, flag, True)

@@ -109,8 +109,8 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
         return []
     sentences = unit.sents
     relations: list[Relation] = []
-    for sent in sentences:
-        if require_cue and not regex("anatomy", "dva").search(sent.text):
+    for sent, text in zip(sentences, unit.sent_texts(), strict=True):
+        if require_cue and not regex("anatomy", "dva").search(text):
             continue
         in_sent = [s for s in vessels if sent.start <= s.start < sent.end]
         used: set[int] = set()

@@ -276,7 +276,7 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             continue
         best_text: tuple[float, Evidence] | None = None
         for span in unit.spans("measures", "DURATION"):
-            sentence = unit.sent_of(span).text
+            sentence = unit.sent_text(span)
             start, end = unit.rel(span.start_char), unit.rel(span.end_char)
             if not regex("outcome", "follow_up").search(sentence):
                 continue

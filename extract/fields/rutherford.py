@@ -52,7 +52,7 @@ def _text(scope: PatientScope, doc: Document) -> tuple[list[Candidate], list[Can
         if unit.section_kind == "figures":
             continue
         for span in unit.spans("measures", "RUTHERFORD"):
-            sentence = unit.sent_of(span).text
+            sentence = unit.sent_text(span)
             pre = bool(regex("rutherford", "pre_dva").search(f"{unit.section}: {sentence}"))
             mentions.append((span._.value, pre, unit.span_evidence(doc, span)))
     presentation = [Candidate(v, [ev]) for v, pre, ev in mentions if not pre]

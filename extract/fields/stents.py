@@ -57,8 +57,8 @@ def _nearest_kind(unit: Unit, size: Span) -> str | None:
         if kind:
             best = (steps, kind)
             break
-    head = _parenthesis_head(unit, size)
-    if best is None and head is not None:  # "stent grafts (5 × 50 mm and 5 × 100 mm)"
+    head = _parenthesis_head(unit, size) if best is None else None
+    if head is not None:  # "stent grafts (5 × 50 mm and 5 × 100 mm)"
         for j in range(head - 1, max(unit.tok_start - 1, head - 4), -1):
             if kind_at(j):
                 return kind_at(j)
@@ -166,7 +166,7 @@ def _manufacturer(unit: Unit, device: Span | None, fallback: str | None) -> str 
 
 
 def _is_inflow(unit: Unit, size: Span) -> bool:
-    sent = unit.sent_of(size).text
+    sent = unit.sent_text(size)
     clause = re.split(r";", sent)
     local = next((c for c in clause if size.text in c), sent)
     return bool(regex("stents", "inflow").search(local)) and not regex("stents", "circuit").search(

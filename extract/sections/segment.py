@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.sections.kinds import SectionKind as K
@@ -142,7 +142,14 @@ _ABBREV_ITEMS = re.compile(
 )
 
 
+# A character some table line holds (bars, tabs, border corners); a line with none of them and no
+# run of two spaces inside is no table line, which spares the checks below for prose lines.
+_TABLE_MARK = re.compile(r"[\t|│┃║+┌├└╒╞╘╔╠╚]")
+
+
 def _is_table_line(line: str) -> bool:
+    if "  " not in line.strip() and not _TABLE_MARK.search(line):
+        return False
     line = line.translate(BOX_BARS)
     if _BORDER.match(line):
         return True
@@ -204,8 +211,10 @@ def runin_heading(paragraph: str) -> str | None:
     return title if kind != K.BODY and (bold_or_caps or len(title.split()) <= 3) else None
 
 
+@lru_cache(maxsize=4096)
 def classify_heading(title: str) -> K:
-    """The section kind of a heading ("Case Presentation" -> case, "Discussion" -> ...)."""
+    """The section kind of a heading ("Case Presentation" -> case, "Discussion" -> ...);
+    remembered (a pure function of the title, asked again for every paper's usual headings)."""
     if patient_label(title):
         return K.CASE
     headings, _ = _config()

@@ -131,8 +131,9 @@ class Units:
         return doc
 
     def _sentences(self, doc: Doc, units: list[Unit]) -> None:
-        """Sentence starts: the sentencizer's rule run afresh inside each unit; a unit's first
-        token and the token after it always start one."""
+        """Sentence starts: the sentencizer's rule run afresh inside each unit the rules read;
+        a unit's first token and the token after it always start one (so a unit not read is
+        one sentence)."""
         starts = numpy.full(len(doc), -1, dtype="int64")
         if len(doc):
             starts[0] = 1
@@ -146,6 +147,8 @@ class Units:
             starts[unit.tok_start] = 1
             if unit.tok_end < len(doc):
                 starts[unit.tok_end] = 1
+            if not unit.read:
+                continue
             seen_period = False
             for i in range(unit.tok_start, unit.tok_end):
                 punct = orth[i] in marks

@@ -73,6 +73,28 @@ class Unit:
             cache[self.index] = found
         return found
 
+    def sent_texts(self) -> list[str]:
+        """The texts of ``sents``, cut from the paper's text (no Token is made; computed once)."""
+        cache = _cache(self.doc).setdefault("sent_texts", {})
+        found = cache.get(self.index)
+        if found is None:
+            bounds = _sentence_bounds(self)
+            if bounds:
+                idx, ends = _char_arrays(self.doc)
+                text = self.doc._.paper.text
+                found = [text[idx[a] : ends[b - 1]] for a, b in bounds]
+            else:
+                found = [self.span.text]
+            cache[self.index] = found
+        return found
+
+    def sent_text(self, span: Span) -> str:
+        """``sent_of(span).text``, cut from the paper's text."""
+        for (start, end), text in zip(_sentence_bounds(self), self.sent_texts(), strict=False):
+            if start <= span.start < end:
+                return text
+        return self.span.text
+
     def sent_of(self, span: Span) -> Span:
         """The sentence of the unit that holds ``span``."""
         for sent in self.sents:

@@ -69,15 +69,17 @@ class VocabRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        matches = sorted(
+        bounds = unit_bounds(doc)
+        matches = sorted(  # only over the runs of units read (a match must lie inside one)
             (start, end, match_id)
+            for first, last in _runs(bounds)
             for matcher in (self.terms, self.abbrevs)
-            for match_id, start, end in matcher(doc)
+            for match_id, start, end in matcher(doc[first:last])
         )
         defined: dict[str, str] = doc._.abbrevs or {}
         defined_at = _defined_tokens(doc, defined)
         spans: list[Span] = []
-        for first, last in unit_bounds(doc):
+        for first, last in bounds:
             found: list[Span] = []
             lo = bisect.bisect_left(matches, (first,))
             for start, end, match_id in matches[lo:]:
@@ -111,6 +113,17 @@ class VocabRuler:
         return span
 
 
+def _runs(bounds: list[tuple[int, int]], gap: int = 2) -> list[tuple[int, int]]:
+    """Token ranges covering the units ``bounds``: units at most ``gap`` tokens apart are one."""
+    runs: list[tuple[int, int]] = []
+    for first, last in sorted(bounds):
+        if runs and first - runs[-1][1] <= gap:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], last))
+        else:
+            runs.append((first, last))
+    return runs
+
+
 def _defined_tokens(doc: Doc, defined: dict[str, str]) -> list[int]:
     """Indices of tokens whose text may be a defined abbreviation (compared by ORTH hash)."""
     if not defined or not len(doc):
@@ -124,6 +137,8 @@ def _coordinated_veins(spans: list[Span]) -> list[Span]:
     out = list(spans)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
+        if first.label_ != "arteries" or second.label_ != "veins":
+            continue  # (checked again below; first, as the words between cost more)
         between = [t.lower_ for t in first.doc[first.end : second.start]]
         joins = [w for w in between if w in ("and", "or", ",")]
         if (

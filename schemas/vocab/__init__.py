@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).parent
@@ -72,10 +72,14 @@ class Vocabulary:
         return self._index.get(fold(text))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and punctuation-insensitive form used for lookups."""
+    """Case- and punctuation-insensitive form used for lookups (remembered: a pure function)."""
     text = text.lower().replace("_", " ").replace("-", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _concept(key: str, body: dict) -> Concept:

@@ -11,7 +11,8 @@ FRAGMENTS = [
     "class 5", "category 6", "12 months", "three weeks", "one year", "F/69", "69, male",
     "71 y/o", " ", ", ", ". ", "\n", "OLD", "Mm", "ſ", "ı", "İ", "K", "–", "\u00a0", "(", ")",
     "follow-up", "day", "x", "×", "by", "cm", "Class", "the", "was", "no", "DVA", "Mary Ann, 74,",
-    "59 años", "58 anos", "diameter", "graded", "classified",
+    "59 años", "58 anos", "diameter", "graded", "classified", "RC", "rc4", "6x100", "5 X 80",
+    "61 anni", "60 Jahre", "65 yo", "70 Y.O.", "66 YO", "AÑOS", "y",
 ]  # fmt: skip
 
 

@@ -45,3 +45,15 @@ def test_units_key_value_lines_are_cells_of_their_patient(nlp):
     doc = nlp("A series\n\nPatient 1\n\nAge: 71 years\nSex: male\nDonor: PT artery\n")
     cells = [(u.label, u.text, u.patient) for u in doc._.units if u.source == "table"]
     assert cells == [("Age", "71 years", "1"), ("Sex", "male", "1"), ("Donor", "PT artery", "1")]
+
+
+def test_units_sentence_texts_are_the_sentences_texts(nlp):
+    doc = nlp(
+        "A series\n\nResults\n\nPatient 1. A 70-year-old man.  He had diabetes!\n\n"
+        "Patient\tAge\tStent\n1\t70\t6 x 100 mm\n\nDiscussion\n\nOthers differ. Some agree.\n"
+    )
+    for unit in doc._.units:
+        assert unit.sent_texts() == [s.text for s in unit.sents]
+        for token in unit.span:
+            one = doc[token.i : token.i + 1]
+            assert unit.sent_text(one) == unit.sent_of(one).text

@@ -145,8 +145,7 @@ def _from_text(doc: Doc, n: int | None, found: dict[str, Count]) -> None:
     for unit in doc._.units:
         if unit.source != "text" or unit.section_kind not in _READ:
             continue
-        for sent in unit.sents:
-            text = sent.text
+        for sent, text in zip(unit.sents, unit.sent_texts(), strict=True):
             if CUES.regex("outcomes", "not_own").search(text):
                 continue
             if CUES.regex("outcomes", "subgroup").search(text):

@@ -1,0 +1,40 @@
+"""A line is a table line by its bars, tabs, borders or aligned columns; prose lines are decided
+before any of those checks, with the same answers."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.sections.segment import _BORDER, BOX_BARS, _is_table_line, is_spaced_line
+
+FRAGMENTS = [
+    "Patient", "1", "70", " ", "  ", "\t", "|", "│", "┃", "║", "+", "---", "+---+", "┌───┐",
+    "├───┤", "═══", "a", "IIa", "Heparin", ".", ",", "\n", "  ", "x", "5 × 100 mm", "\u00a0",
+]  # fmt: skip
+
+
+def _reference(line: str) -> bool:
+    """The rule without the quick answer for prose lines."""
+    line = line.translate(BOX_BARS)
+    if _BORDER.match(line):
+        return True
+    if "\t" in line.strip("\t "):
+        return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
+    stripped = line.strip()
+    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3):
+        return True
+    return is_spaced_line(line)
+
+
+def test_table_lines_by_their_marks():
+    assert _is_table_line("| Patient | Age |")
+    assert _is_table_line("1\t70\tIIa")
+    assert _is_table_line("0 h      IIa      Heparin")
+    assert _is_table_line("+-----+-----+")
+    assert _is_table_line("│ 1 │ 70 │")
+    assert not _is_table_line("A 67-year-old man underwent deep vein arterialization.")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=10).map("".join))
+def test_prose_lines_are_decided_quickly_with_the_same_answer(line):
+    assert _is_table_line(line) == _reference(line)

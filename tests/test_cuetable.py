@@ -1,0 +1,101 @@
+"""Cue regexes open with a lookahead on their first characters and match exactly as without it."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.cuetable import _regex, plain_source
+from extract.initials import by_first_letter, first_characters, with_lookahead
+
+REPO = Path(__file__).resolve().parent.parent
+CUE_FILES = sorted((REPO / "extract").rglob("cues.toml"))
+PAPERS = [REPO / "corpus" / "hasanli-2026-dva-ali-case-series.txt"] + sorted(
+    (REPO / "corpus" / "dev").glob("D0*.txt")
+)
+FRAGMENTS = [
+    "This systematic review", "our overview", "The present meta-analysis", " ", ". ", "\n",
+    "were reported in 12 studies", "Patient 2", "died", "remains alive", "no deaths", "yes",
+    "No further", "reintervention", "re-do", "3 weeks later", "DVA", "pDVA", "ſ", "K", "İ",
+    "amputation", "below-knee", "(", ")", "12", "mm", "was", "the", "and", "Ω",
+]  # fmt: skip
+
+
+def _cue_lists() -> list[tuple[Path, str, str]]:
+    found = []
+    for path in CUE_FILES:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle)
+        for section, entries in table.items():
+            if not isinstance(entries, dict):
+                continue
+            for name, values in entries.items():
+                if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+                    try:
+                        re.compile(plain_source(path, section, name))
+                    except re.error:
+                        continue  # a word list, not regexes
+                    found.append((path, section, name))
+    return found
+
+
+CUES = _cue_lists()
+
+
+def _matches(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_first_characters_are_read_from_plain_openings():
+    assert first_characters(r"\b(?:this|the present|our)\s+review\b") == {"t", "o"}
+    assert first_characters(r"(?:\bdied\b)|(?:\bRemains? alive)") == {"d", "r"}
+    assert first_characters(r"\d+ days") == {"\\d"}
+
+
+def test_first_characters_are_none_where_the_opening_is_not_plain():
+    assert first_characters(r"p?DVA") is None  # the first letter is optional
+    assert first_characters(r"^\s*yes\b") is None
+    assert first_characters(r"(?:hemo)?dialysis") is None
+    assert first_characters(r"died|") is None  # an empty alternative
+    assert first_characters(r"\s*ago") is None
+    assert with_lookahead(r"^\s*yes") == r"^\s*yes"
+
+
+def test_most_cue_regexes_get_a_lookahead():
+    sped = [c for c in CUES if _regex(*c).pattern != plain_source(*c)]
+    assert len(sped) >= len(CUES) / 2
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.stem)
+def test_cue_regexes_match_the_same_with_the_lookahead(paper):
+    text = paper.read_text(encoding="utf-8")
+    for cue in CUES:
+        plain = re.compile(plain_source(*cue), re.IGNORECASE)
+        assert _matches(_regex(*cue), text) == _matches(plain, text), cue
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join))
+def test_cue_regexes_match_the_same_on_any_text(text):
+    for cue in CUES:
+        plain = re.compile(plain_source(*cue), re.IGNORECASE)
+        assert _matches(_regex(*cue), text) == _matches(plain, text), cue
+
+
+NUMBER_TEXTS = st.lists(
+    st.sampled_from(["one", "ten", "twenty", "-", " ", "seven", "teen", "ty", "T", "x", "2"]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBER_TEXTS)
+def test_words_grouped_by_first_letter_match_as_the_plain_alternation(text):
+    words = ["twenty", "ten", "two", "one", "seventeen", "seven", "thirteen"]
+    tail = "(?:[- ](?:one|two|seven))?"
+    plain = re.compile(f"(?:{'|'.join(words)}){tail}", re.IGNORECASE)
+    grouped = re.compile(f"(?:{by_first_letter(words, tail)})", re.IGNORECASE)
+    assert _matches(grouped, text) == _matches(plain, text)
