@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 from extract.errors import InputError
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
+# a folder's own notes, never a paper ("README.md" describing the corpus)
+NOT_PAPERS = ("readme", "license", "changelog")
 _CHUNK = 1 << 20
 
 
@@ -85,7 +87,7 @@ def _visit(walk: _Walk, folder: Path, rel: PurePosixPath) -> None:
             if walk.recursive:
                 _visit_folder(walk, path, entry_rel, target, is_link)
             continue
-        if path.suffix.lower() not in PAPER_SUFFIXES:
+        if path.suffix.lower() not in PAPER_SUFFIXES or path.stem.lower() in NOT_PAPERS:
             continue
         _add_file(walk, path, entry_rel.as_posix(), target, problem, is_link)
 

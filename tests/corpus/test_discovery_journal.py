@@ -36,6 +36,12 @@ def test_discovery_skips_hidden_other_formats_and_outputs(corpus_dir):
     assert "a-smith-2023.txt" not in [p.rel for p in excluded]
 
 
+def test_discovery_a_folders_readme_is_not_a_paper(corpus_dir):
+    (corpus_dir / "sub" / "README.md").write_text("# Papers of this folder\n", encoding="utf-8")
+    rels = [p.rel for p in find_papers(corpus_dir, recursive=True)]
+    assert "sub/README.md" not in rels and "sub/g-park-2021.txt" in rels
+
+
 def test_discovery_not_a_folder_is_input_error(tmp_path):
     with pytest.raises(InputError, match="not a folder"):
         find_papers(tmp_path / "nowhere")
