@@ -137,10 +137,24 @@ def title_authors(doc: Doc, out: FieldValues) -> None:
         title = lines[index]
         clean = _clean(re.sub(r"^E\d{3,5}\.\s+", "", title.text))
         offset = title.start + title.text.index(clean)
-        out.put("title", clean, [paper.evidence(offset, offset + len(clean), "title")])
+        end = offset + len(clean)
+        if _subtitle_follows(clean, lines[index + 1 : index + 2]):
+            clean, end = f"{clean} {lines[index + 1].text}", lines[index + 1].start
+            end += len(lines[index + 1].text)
+            index += 1
+        out.put("title", clean, [paper.evidence(offset, end, "title")])
     after = lines[index + 1 :] if index is not None else lines
     if not _author_lines(paper, after[:30], out) and index:
         _author_lines(paper, lines[:index], out)
+
+
+def _subtitle_follows(title: str, following: list[Line]) -> bool:
+    """A title broken after its colon: the next line, in lower case, is its subtitle
+    ("Revascularização distal dos membros inferiores:" / "experiência de 13 anos")."""
+    if not title.endswith(":") or not following:
+        return False
+    text = following[0].text
+    return text[:1].islower() and len(text.split()) <= 15 and not _not_title(text)
 
 
 def _headline_above_byline(lines: list[Line], index: int) -> int | None:

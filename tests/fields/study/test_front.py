@@ -206,3 +206,14 @@ def test_front_a_news_dateline_gives_the_year(run):
         "deep vein arterialization.\n",
     )
     assert study.year == 2024
+
+
+def test_front_a_title_broken_after_its_colon_keeps_its_subtitle(run):
+    study = _study(
+        run,
+        "ARTIGO ORIGINAL\nRevascularização distal dos membros inferiores:\n"
+        "experiência de 13 anos\nAna Example1, Bruno Sample2\nResumo\n"
+        "Foram realizadas 212 revascularizações distais.\n",
+    )
+    assert study.title == "Revascularização distal dos membros inferiores: experiência de 13 anos"
+    assert study.authors == ["Ana Example", "Bruno Sample"]
