@@ -92,3 +92,31 @@ def test_an_inflow_des_is_not_a_circuit_stent(run):
         "The crossing was then covered with a 6 x 150 mm Viabahn stent graft into the vein.",
     )
     assert found == [(6.0, 150.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From a national claims database, 9 patients who underwent deep vein arterialization "
+        "were identified.",
+        "Estudio retrospectivo: 9 pacientes fueron tratados con arterialización venosa del pie.",
+    ],
+)
+def test_design_a_small_database_or_retrospective_study_calls_itself_a_cohort(run, sentence):
+    assert run(f"Venous arterialization outcomes\n\n{sentence}\n").study.design == "cohort"
+
+
+def test_single_case_a_news_story_naming_the_patient_after_her_age(run):
+    result = run(
+        "A leg saved by a vein\n\nLast spring 78-year-old Helen Example could barely walk. "
+        "Surgeons turned a vein in her leg into an artery, and her wound healed.\n"
+    )
+    assert len(result.patients) == 1
+
+
+def test_relevance_an_italian_venous_arterialization_is_dva(run):
+    result = run(
+        "Arterializzazione venosa nel piede no-option\n\nDieci pazienti sono stati trattati "
+        "con arterializzazione delle vene profonde del piede.\n"
+    )
+    assert result.study.relevance in ("dva", "dva_no_patients")
