@@ -14,9 +14,10 @@ import re
 _QUANTIFIERS = ("?", "*", "{")
 
 
-def _alternatives(source: str) -> list[str] | None:
-    """``source`` split at its top-level ``|`` (None if its brackets do not balance)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(source: str, start: int = 0):
+    """(index, character) of ``source`` from ``start``, escapes and ``[...]`` classes left out;
+    an unclosed class ends it with ``(len(source), "[")``."""
+    i, in_class = start, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -30,7 +31,20 @@ def _alternatives(source: str) -> list[str] | None:
                 i += 2
             elif source.startswith("]", i + 1):
                 i += 1
-        elif ch == "(":
+        else:
+            yield i, ch
+        i += 1
+    if in_class:
+        yield len(source), "["
+
+
+def _alternatives(source: str) -> list[str] | None:
+    """``source`` split at its top-level ``|`` (None if its brackets do not balance)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _structure(source):
+        if ch == "[":
+            return None
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
@@ -39,8 +53,7 @@ def _alternatives(source: str) -> list[str] | None:
         elif ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
-        i += 1
-    if depth or in_class:
+    if depth:
         return None
     parts.append(source[start:])
     return parts
@@ -48,27 +61,14 @@ def _alternatives(source: str) -> list[str] | None:
 
 def _group_end(source: str, start: int) -> int | None:
     """Index of the ``)`` closing the group opened at ``source[start]``."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if source.startswith("^]", i + 1):
-                i += 2
-            elif source.startswith("]", i + 1):
-                i += 1
-        elif ch == "(":
+    depth = 0
+    for i, ch in _structure(source, start):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
 
 

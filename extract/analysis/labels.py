@@ -11,14 +11,14 @@ _MARKS = re.compile(r"[\d\u00b9\u00b2\u00b3\u2070-\u209f*\u2020\u2021\u00a7#]+(?
 
 
 def surname(name: str | None) -> str | None:
-    """The family name in an author as written: "Nadia R. Bellamy", "Hasanli A", "de Roos, S"."""
+    """The family name in an author as written: "Nadia R. Bellamy", "Karimova A", "de Roos, S"."""
     if not name or not name.strip():
         return None
     text = re.sub(r"\s+", " ", _MARKS.sub("", name).strip())
     if "," in text:
         return text.split(",", 1)[0].strip() or None
     words = text.split(" ")
-    if len(words) > 1 and _INITIALS.match(words[-1]):  # "Hasanli A", "van der Berg JH"
+    if len(words) > 1 and _INITIALS.match(words[-1]):  # "Karimova A", "van der Berg JH"
         return " ".join(words[:-1])
     last = [words[-1]]
     for word in reversed(words[:-1]):

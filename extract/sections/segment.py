@@ -150,6 +150,11 @@ _TABLE_MARK = re.compile(r"[\t|│┃║+┌├└╒╞╘╔╠╚]")
 def _is_table_line(line: str) -> bool:
     if "  " not in line.strip() and not _TABLE_MARK.search(line):
         return False
+    return table_line_by_marks(line)
+
+
+def table_line_by_marks(line: str) -> bool:
+    """A table line by its bars, tabs, borders or aligned columns (no quick answer for prose)."""
     line = line.translate(BOX_BARS)
     if _BORDER.match(line):
         return True

@@ -3,9 +3,10 @@ heads with a different first page, letter spacing, hyphenation, superscripts, ti
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from journal_drawing import JOURNAL_BODY
+from journal_drawing import column as _column
+from journal_drawing import text_of as _text
 
 from extract.reading import read_document
 
@@ -13,22 +14,7 @@ canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 from reportlab.lib.pagesizes import A4, letter  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 
-BODY = [
-    "The patient was a 71-year-old man with diabetes who presented with rest pain",
-    "and gangrene of the second toe of the left foot. He had smoked for forty years.",
-    "Angiography showed occlusion of all three tibial arteries down to the ankle, and",
-    "no pedal target could be found. Deep vein arterialization was therefore planned",
-    "after discussion with the patient, who wished to avoid a major amputation of the",
-    "left leg. Patients like him are rarely offered bypass in our practice because of",
-    "the absent target, and the procedure was performed under local anesthesia with a",
-    "crossing from the posterior tibial artery into the paired posterior tibial vein.",
-    "Two covered stents were placed across the crossing and completion angiography",
-    "showed flow into the plantar veins. The wound healed after a toe amputation.",
-]
-
-
-def _text(path: Path) -> str:
-    return read_document(path).text
+BODY = JOURNAL_BODY
 
 
 def test_manuscript_line_numbers_in_the_margin_are_not_read(tmp_path):
@@ -48,14 +34,6 @@ def test_manuscript_line_numbers_in_the_margin_are_not_read(tmp_path):
     assert not any(str(n) in text.split() for n in range(21, 31))
 
 
-def _column(c, x: float, y: float, lines: list[str], size: float = 7.5, font="Times-Roman"):
-    for line in lines:
-        c.setFont(font, size)
-        c.drawString(x, y, line)
-        y -= size * 1.25
-    return y
-
-
 THIRDS = [
     [f"First column line {k} opens the case of the man." for k in range(1, 13)],
     [f"Second column line {k} goes on with the account." for k in range(1, 13)],
@@ -71,7 +49,7 @@ def test_three_columns_read_in_order_below_a_full_width_title(tmp_path):
     width = (A4[0] - 80 - 2 * 12) / 3
     for k, lines in enumerate(THIRDS):
         assert stringWidth(lines[0], "Times-Roman", 7.5) < width
-        _column(c, 40 + k * (width + 12), 740, lines)
+        _column(c, 40 + k * (width + 12), 740, lines, 7.5)
     c.showPage()
     c.save()
     text = _text(path)
@@ -220,7 +198,7 @@ def test_space_aligned_monospaced_table_across_a_three_column_page(tmp_path):
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width = (A4[0] - 80 - 2 * 12) / 3
     for k, lines in enumerate(THIRDS):
-        _column(c, 40 + k * (width + 12), 780, lines)
+        _column(c, 40 + k * (width + 12), 780, lines, 7.5)
     c.setFont("Helvetica-Bold", 7)
     c.drawString(40, 660, "Table 2. Outcomes of the three patients")
     block = [
@@ -234,7 +212,7 @@ def test_space_aligned_monospaced_table_across_a_three_column_page(tmp_path):
     _column(c, 40, 644, block, 6.5, "Courier")
     c.line(40, 615, A4[0] - 40, 615)
     for k, lines in enumerate(THIRDS):
-        _column(c, 40 + k * (width + 12), 590, [line.replace("line", "row") for line in lines])
+        _column(c, 40 + k * (width + 12), 590, [line.replace("line", "row") for line in lines], 7.5)
     c.showPage()
     c.save()
     doc = read_document(path)

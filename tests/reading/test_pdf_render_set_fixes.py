@@ -6,34 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from extract.reading import read_document
+from journal_drawing import JOURNAL_BODY
+from journal_drawing import column as _column
+from journal_drawing import text_of as _text
 
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 from reportlab.lib.pagesizes import A4, letter  # noqa: E402, F401
 
-BODY = [
-    "The patient was a 71-year-old man with diabetes who presented with rest pain",
-    "and gangrene of the second toe of the left foot. He had smoked for forty years.",
-    "Angiography showed occlusion of all three tibial arteries down to the ankle, and",
-    "no pedal target could be found. Deep vein arterialization was therefore planned",
-    "after discussion with the patient, who wished to avoid a major amputation of the",
-    "left leg. Patients like him are rarely offered bypass in our practice because of",
-    "the absent target, and the procedure was performed under local anesthesia with a",
-    "crossing from the posterior tibial artery into the paired posterior tibial vein.",
-]
-
-
-def _column(c, x: float, y: float, lines: list[str], size: float = 10, font="Times-Roman"):
-    for line in lines:
-        c.setFont(font, size)
-        c.drawString(x, y, line)
-        y -= size * 1.25
-    return y
-
-
-def _text(path: Path) -> str:
-    return read_document(path).text
+BODY = JOURNAL_BODY[:8]
 
 
 def test_a_running_head_citing_the_paper_is_kept_once_as_front_matter(tmp_path):

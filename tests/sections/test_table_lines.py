@@ -4,25 +4,12 @@ before any of those checks, with the same answers."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.sections.segment import _BORDER, BOX_BARS, _is_table_line, is_spaced_line
+from extract.sections.segment import _is_table_line, table_line_by_marks
 
 FRAGMENTS = [
     "Patient", "1", "70", " ", "  ", "\t", "|", "│", "┃", "║", "+", "---", "+---+", "┌───┐",
     "├───┤", "═══", "a", "IIa", "Heparin", ".", ",", "\n", "  ", "x", "5 × 100 mm", "\u00a0",
 ]  # fmt: skip
-
-
-def _reference(line: str) -> bool:
-    """The rule without the quick answer for prose lines."""
-    line = line.translate(BOX_BARS)
-    if _BORDER.match(line):
-        return True
-    if "\t" in line.strip("\t "):
-        return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
-    stripped = line.strip()
-    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3):
-        return True
-    return is_spaced_line(line)
 
 
 def test_table_lines_by_their_marks():
@@ -37,4 +24,4 @@ def test_table_lines_by_their_marks():
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=10).map("".join))
 def test_prose_lines_are_decided_quickly_with_the_same_answer(line):
-    assert _is_table_line(line) == _reference(line)
+    assert _is_table_line(line) == table_line_by_marks(line)
