@@ -15,6 +15,7 @@ GRID_RULE = re.compile(r"\+[-=:+]+\+")  # a rule line of a grid table
 BOX_RULE = re.compile(r"[\u250c\u251c\u2514][\u2500\u252c\u253c\u2534]+[\u2510\u2524\u2518]")
 SETEXT = re.compile(r"\n(?:={3,}|-{3,})[ \t]*(?=\n|$)")  # a heading's underline
 ALIGNED = re.compile(r"\S {2,}\S")  # cells of a space-aligned table
+ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # one cell: words apart by single spaces
 FOOTNOTE = re.compile(r"(?:\*\*)?(?:Abbreviations?|Notes?|Data are|Values are)\b", re.IGNORECASE)
 ABSTRACT_NAMES = {"abstract", "summary"}
 
@@ -48,16 +49,19 @@ def heading_text(block: str) -> str | None:
 
 
 def _split_table_block(block: str) -> list[str]:
-    """A caption line, table rows and a footnote written as one block, as three blocks."""
+    """A caption line, table rows and a footnote written as one block, as three blocks.
+
+    A table keeps its first line's indent: a space-aligned table's columns are where they stand.
+    """
     lines = block.split("\n")
     rows = [k for k, line in enumerate(lines) if _row_kind(line)]
     if len(rows) < 2 or rows[-1] - rows[0] + 1 != len(rows) or len(rows) == len(lines):
-        return [block]
+        return [block if is_table(block) else block.strip()]
     if _row_kind(lines[rows[0]]) == "spaces" and len(rows) < 3:
-        return [block]
-    parts = ["\n".join(lines[: rows[0]]), "\n".join(lines[rows[0] : rows[-1] + 1])]
-    parts.append("\n".join(lines[rows[-1] + 1 :]))
-    return [p.strip() for p in parts if p.strip()]
+        return [block.strip()]
+    head, table = "\n".join(lines[: rows[0]]).strip(), "\n".join(lines[rows[0] : rows[-1] + 1])
+    tail = "\n".join(lines[rows[-1] + 1 :]).strip()
+    return [p for p in (head, table.rstrip(), tail) if p.strip()]
 
 
 def split_paper(text: str) -> Paper:
@@ -65,7 +69,7 @@ def split_paper(text: str) -> Paper:
     blocks: list[str] = []
     text = SETEXT.sub("", text)
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
-        blocks.extend(_split_table_block(block.strip()) if block.strip() else [])
+        blocks.extend(_split_table_block(block.strip("\n").rstrip()) if block.strip() else [])
     title = blocks.pop(0).lstrip("# ").strip() if blocks else ""
     abstract = next(
         (k for k, b in enumerate(blocks) if (heading_text(b) or "").lower() in ABSTRACT_NAMES), -1
@@ -112,13 +116,34 @@ def _row_kind(line: str) -> str | None:
     return None
 
 
+def _aligned_rows(lines: list[str]) -> list[list[str]]:
+    """Rows of a space-aligned table, each cell in the column it stands under.
+
+    The columns start where the widest line's cells start; a line whose first column is empty
+    (after the header) continues the row above ("HTN, T2DM," over "DLP, ex-smk").
+    """
+    placed = [[(m.start(), m.group()) for m in ALIGNED_CELL.finditer(line)] for line in lines]
+    starts = [start for start, _ in max(placed, key=len)]
+    rows: list[list[str]] = []
+    for k, cells in enumerate(placed):
+        row = [""] * len(starts)
+        for start, text in cells:
+            column = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
+            row[column] = f"{row[column]} {text}".strip()
+        if k and not row[0]:
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], row, strict=True)]
+        else:
+            rows.append(row)
+    return rows
+
+
 def table_rows(block: str) -> list[list[str]]:
     """Cells of a tab, pipe, box-drawn or space-aligned table (rules dropped)."""
     lines = [_unbox(line) for line in block.split("\n") if line.strip()]
     if all("\t" in line for line in lines):
         return [line.split("\t") for line in lines]
     if all(_row_kind(line) == "spaces" for line in lines):
-        return [re.split(r" {2,}", line.strip()) for line in lines]
+        return _aligned_rows(lines)
     rows: list[list[str]] = []
     grid = any(GRID_RULE.fullmatch(line.strip()) for line in lines)
     after_rule = True
@@ -200,9 +225,10 @@ def paper_blocks(text: str) -> list[str]:
     """The paper's blank-line separated blocks (setext underlines dropped, tables split off)."""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", SETEXT.sub("", text)):
-        for part in _split_table_block(block.strip()) if block.strip() else []:
+        for part in _split_table_block(block.strip("\n").rstrip()) if block.strip() else []:
             first, _, rest = part.partition("\n")
-            if rest and len(rest.split("\n")[0]) > 60 and heading_text(first) is not None:
+            heading = not is_table(part) and heading_text(first) is not None
+            if rest and len(rest.split("\n")[0]) > 60 and heading:
                 blocks.extend([first, rest])  # a heading line over its paragraph
             else:
                 blocks.append(part)

@@ -219,7 +219,7 @@ def table_tex(caption: str, block: str, footnote: str) -> str:
     foot = r"\vspace{2pt}{\scriptsize " + inline(footnote.replace("\n", " "), False) + r"\par}"
     return (
         f"\\begin{{{env}}}[t]\n\\footnotesize\n{cap}"
-        f"\\begin{{tabular}}{{{spec}}}\n" + "\n".join(body) + "\n\\end{tabular}\n"
+        f"\\begin{{tabular}}{{{spec}}}\n" + "\n".join(body) + "\n\\end{tabular}\\par\n"
         f"{foot if footnote else ''}\n\\end{{{env}}}\n"
     )
 
