@@ -94,7 +94,7 @@ h2 { font: bold 7.8pt/1.3 "DejaVu Sans"; text-transform: uppercase; letter-spaci
 h3 { font: bold italic 7.6pt/1.3 "DejaVu Serif Condensed"; margin: 5pt 0 1pt; text-align: left; }
 p { margin: 0; text-indent: 1em; }
 h2 + p, h3 + p, .first { text-indent: 0; }
-.wide { column-span: all; margin: 6pt 0 8pt; }
+.wide { column-span: all; margin: 6pt 0 8pt; break-inside: avoid; }
 .wide .caption { font: bold 7pt/1.3 "DejaVu Sans"; margin-bottom: 2pt; }
 pre { font: 6.3pt/1.25 "DejaVu Sans Mono"; margin: 0; border-top: 0.6pt solid black;
   border-bottom: 0.6pt solid black; padding: 2pt 0; white-space: pre; }

@@ -213,7 +213,7 @@ def _aligned_table(
             for c, words in enumerate(split_cells(seg, starts)):
                 cells[c].extend(words)
         texts = [cfg.normalize(" ".join(w.text for w in c)) for c in cells]
-        continues = not texts[0] or (k in wrapped and not all(texts))
+        continues = not texts[0] or (k in wrapped and not all(texts)) or _run_on(texts)
         if out_rows and continues and any(texts):  # a wrapped cell continues the row above
             out_rows[-1] = [_joined(a, b) for a, b in zip(out_rows[-1], texts, strict=True)]
         else:
@@ -227,6 +227,16 @@ def _joined(a: str, b: str) -> str:
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
         return a + b
     return f"{a} {b}".strip()
+
+
+def _run_on(texts: list[str]) -> bool:
+    """A row whose every cell starts in lower case or "(": its cells' second lines.
+
+    Top-aligned cells set at the body's line pitch leave no gap between rows; a label's or a
+    value's wrapped line ("lysis", "(before DVA)", "no pedal flow") still starts mid-phrase.
+    """
+    filled = [t for t in texts if t]
+    return bool(filled) and all(t[0].islower() or t[0] == "(" for t in filled)
 
 
 def _wrapped_rows(region: list[list[Segment]]) -> set[int]:

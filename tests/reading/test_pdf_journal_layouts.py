@@ -146,7 +146,9 @@ def test_a_citation_superscript_after_a_number_is_not_glued_to_it(tmp_path):
     assert "aged 71 and older" in text and "714" not in text
 
 
-def _booktabs(c, x: float, y: float, rows: list[list[str]], widths: list[float], gap: float):
+def _booktabs(
+    c, x: float, y: float, rows: list[list[str]], widths: list[float], gap: float, row_gap=2.0
+):
     """A booktabs table: rules above, below the header and below; cells top-aligned."""
     size, lead = 7.5, 9.0
     c.setLineWidth(0.6)
@@ -162,7 +164,7 @@ def _booktabs(c, x: float, y: float, rows: list[list[str]], widths: list[float],
                 c.drawString(cx, y - k * lead, part)
             depth = max(depth, cell.count("\n") + 1)
             cx += w + gap
-        y -= depth * lead + 2
+        y -= depth * lead + row_gap
         if r == 0:
             c.line(x, y + lead - 1, right, y + lead - 1)
     c.line(x, y + lead - 1, right, y + lead - 1)
@@ -190,6 +192,32 @@ def test_booktabs_table_with_tight_gaps_and_wrapped_cells_keeps_its_columns(tmp_
         ["1", "71/M", "PT", "Viabahn 5 x 150 mm", "TMA"],
         ["2", "64/F", "Peroneal", "Viabahn 6 x 100 mm", "None"],
         ["3", "80/M", "AT", "Supera 5 x 80 mm", "BKA"],
+    ]
+
+
+def test_wrapped_row_labels_join_their_row_when_rows_are_set_at_line_pitch(tmp_path):
+    path = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Times-Roman", 8)
+    c.drawString(54, 720, "Table 1. Characteristics of the patients")
+    rows = [
+        ["Category", "Patient 1", "Patient 2"],
+        ["Age/gender", "65-year-old woman", "68-year-old man"],
+        ["Time from onset to\nlysis", "<24 hours", "2 days"],
+        ["Result after lysis\n(before DVA)", "Tibial occlusions; no\noutflow", "Patent\npopliteal"],
+        ["Rutherford prior to DVA", "III", "IIb"],
+    ]
+    y = _booktabs(c, 54, 700, rows, [80, 80, 60], gap=6, row_gap=0)  # no space between rows
+    _column(c, 54, y - 30, BODY, 10)
+    c.showPage()
+    c.save()
+    (table,) = read_document(path).pdf_tables
+    assert table.rows == [
+        ["Category", "Patient 1", "Patient 2"],
+        ["Age/gender", "65-year-old woman", "68-year-old man"],
+        ["Time from onset to lysis", "<24 hours", "2 days"],
+        ["Result after lysis (before DVA)", "Tibial occlusions; no outflow", "Patent popliteal"],
+        ["Rutherford prior to DVA", "III", "IIb"],
     ]
 
 
