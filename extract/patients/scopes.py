@@ -85,9 +85,13 @@ def _own_blocks(doc: Doc) -> list[str]:
 
 
 def declares_single_case(doc: Doc) -> bool:
-    """The paper says it reports one case, or tells the story of one named person."""
+    """The paper says it reports one case, names one patient in its title, or tells the story
+    of one named person."""
     texts = _own_blocks(doc)
     if any(regex("single", "declares").search(t) for t in texts):
+        return True
+    titles = [b.text for b in doc._.layout.blocks if b.kind == "title"]
+    if any(regex("single", "title").search(t) for t in titles):
         return True
     named = regex("single", "named")
     doctor = regex("single", "doctor")

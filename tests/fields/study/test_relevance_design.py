@@ -88,7 +88,7 @@ def test_counts_a_percentage_of_patients_is_no_count(run):
 
 def test_counts_in_other_studies_are_not_the_papers(run):
     result = run(
-        "Venous arterialization in a non-reconstructable leg\n\nIntroduction\n\n"
+        "Venous arterialization for non-reconstructable legs\n\nIntroduction\n\n"
         "Schreve reported a meta-analysis of 768 patients after venous arterialization.\n"
     )
     assert result.study.n_patients is None
@@ -189,3 +189,66 @@ def test_design_a_self_described_series_without_a_patient_count(run):
         "Results. Sixty-seven DVAs were performed; twenty-five required reintervention.\n"
     )
     assert result.study.design == "case_series"
+
+
+def test_relevance_news_that_says_a_vein_is_turned_into_an_artery_is_dva(run):
+    for told in (
+        "The procedure turns a vein into an artery, returning blood to the foot.",
+        "Surgeons converted the deep veins into arteries so that blood reached the wound.",
+    ):
+        result = run(
+            "Hospital saves legs with new procedure\n\n"
+            f"Forty-two patients facing amputation received the new therapy. {told}\n"
+        )
+        assert result.study.relevance == "dva", told
+
+
+def test_relevance_a_count_of_procedures_performed_is_treated_patients(run):
+    for told in (
+        "Sixty-seven DVAs were performed in this cohort.",
+        "In total, 12 percutaneous procedures were carried out under local anaesthesia.",
+    ):
+        result = run(
+            f"Deep venous arterialization outcomes\n\nAbstract\n\nMethods. Chart review. {told}\n"
+        )
+        assert result.study.relevance == "dva", told
+
+
+def test_relevance_early_results_or_our_experience_are_treated_patients(run):
+    for title in (
+        "Early results of an open technique for venous arterialization in ischemic legs",
+        "Venous arterialization of the foot: our initial experience",
+    ):
+        result = run(f"{title}\n\nThe technique and the follow-up are described.\n")
+        assert result.study.relevance == "dva", title
+
+
+def test_relevance_many_cases_performed_elsewhere_is_no_count(run):
+    result = run(
+        "Venous arterialization: a commentary\n\n"
+        "Many cases have been performed with improvised systems. The valves are cut.\n"
+    )
+    assert result.study.relevance == "dva_no_patients"
+
+
+def test_relevance_a_review_banner_above_the_title_is_a_review(run):
+    result = run(
+        "Review\n\nPercutaneous Deep Venous Arterialization for Limb Salvage\n\n"
+        "Abstract\n\nSeveral series report that patients underwent deep venous "
+        "arterialization with high rates of wound healing.\n"
+    )
+    assert result.study.relevance == "dva_no_patients"
+    assert result.patients == []
+
+
+def test_design_a_title_naming_one_leg_or_patient_is_a_case_report(run):
+    for title in (
+        "In Situ Arterialization of the Saphenous Vein in a Non-Reconstructable Ischemic Leg",
+        "Pedal Venous Arterialization in a Patient with Thromboangiitis Obliterans",
+    ):
+        result = run(
+            f"{title}\n\nVenous arterialization has been tried in several ways. The valves "
+            "are destroyed and the vein is anastomosed to the distal artery.\n"
+        )
+        assert (result.study.design, result.study.n_patients) == ("case_report", 1), title
+        assert result.study.relevance == "dva"
