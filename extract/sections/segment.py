@@ -294,8 +294,8 @@ def _block_kind(text: str, first: bool) -> str:
         return "table_caption"
     if len(lines) == 1 and first and is_article_type(stripped):
         return "article_type"
-    if len(lines) == 1 and (first or heading_text(stripped)):
-        return "title" if first else "heading"
+    if len(lines) == 1 and (first or heading_text(stripped)) and len(stripped.split()) <= 60:
+        return "title" if first else "heading"  # a longer line is a whole text on one line
     return "paragraph"
 
 

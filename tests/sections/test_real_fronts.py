@@ -38,3 +38,16 @@ def test_headings_in_spanish_and_portuguese():
     assert classify_heading("Introdução") == SectionKind.INTRODUCTION
     assert classify_heading("DISCUSIÓN") == SectionKind.DISCUSSION
     assert classify_heading("Referências") == SectionKind.REFERENCES
+
+
+def test_a_whole_text_on_one_line_is_the_body_not_a_title():
+    words = (
+        "CASE REPORT Thrombosed Popliteal Aneurysm: a Case Report Ann Example 1, Ben Sample 2 "
+        "Received: 3 May 2012 Abstract- Popliteal aneurysms may thrombose. Case Report A "
+        "67-year-old man presented with a cold, painful left foot and an absent popliteal pulse. "
+        "Angiography showed a thrombosed aneurysm with poor runoff. He underwent thrombolysis "
+        "followed by a bypass from the superficial femoral artery to the tibioperoneal trunk."
+    )
+    layout = segment(words)
+    assert [b.kind for b in layout.blocks] == ["paragraph"]
+    assert layout.sections[-1].kind == SectionKind.BODY

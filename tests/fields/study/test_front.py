@@ -217,3 +217,21 @@ def test_front_a_title_broken_after_its_colon_keeps_its_subtitle(run):
     )
     assert study.title == "Revascularização distal dos membros inferiores: experiência de 13 anos"
     assert study.authors == ["Ana Example", "Bruno Sample"]
+
+
+def test_front_skip_links_logos_banners_and_label_lines_are_not_the_title(run):
+    for furniture in (
+        "Skip to cookie consent Skip to main content",
+        "Vascular Journal logoLink to Vascular Journal",
+        "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation",
+        "Table of Contents",
+        "Clinical Image",
+        "Dados do Trabalho\n\nTÍTULO",
+        ": 2019  |  Volume : 12  |  Issue : 2  |  Page : 101--108",
+    ):
+        study = _study(
+            run,
+            f"{furniture}\n\nThrombosed Popliteal Aneurysm Treated by Bypass\n\n"
+            "Ann Example, Ben Sample\n\nAbstract\n\nA man presented with a cold foot.\n",
+        )
+        assert study.title == "Thrombosed Popliteal Aneurysm Treated by Bypass", furniture
