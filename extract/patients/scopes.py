@@ -55,9 +55,10 @@ def _introduces_patient(unit: Unit) -> bool:
     """An age that introduces the patient ("A 67-year-old man"), not one of many."""
     quantifiers = words("patients", "quantifiers")
     for span in unit.spans("measures", "AGE"):
-        before = {t.lower_ for t in unit.tokens(span.start - 4, span.start)}
-        if not before & quantifiers:
-            return True
+        before = unit.tokens(span.start - 4, span.start)
+        if {t.lower_ for t in before} & quantifiers or any(t.like_num for t in before):
+            continue  # "the oldest", "mean", or the end of a range ("entre 12 a 98 anos")
+        return True
     return False
 
 

@@ -21,17 +21,24 @@ _WORDS = by_first_letter(_NUMBER_WORDS)  # the words grouped by first letter: tr
 # a count in digits or words ("12", "twenty-one")
 NUMBER = rf"(?:\d+|(?=[{_INITIALS}])(?:{_WORDS})(?:-(?:{_WORDS}))?)"
 _NUM = rf"(?P<n>{NUMBER})"
-_SEX = r"women|woman|females?|men|man|males?|mujeres|hombres|varones|mulheres|homens"
-_FEMALE = ("wom", "fem", "muj", "mul")
+_SEX = (
+    r"women|woman|females?|men|man|males?|mujeres|hombres|varones|mulheres|homens|"
+    r"(?:d[eo]l?\s+)?(?:sexo|g[ée]nero)\s+(?:masculino|feminino|femenino)"  # "do sexo feminino"
+)
+_FEMALE = re.compile(r"wom|fem|muj|mul", re.IGNORECASE)
 _SEX_COUNTS = re.compile(
-    rf"{_NUM}\s+(?:patients\s+)?(?:\([^)]{{0,12}}\)\s+)?(?:were\s+|fueron\s+|foram\s+)?"
+    rf"{_NUM}\s+(?:patients\s+|pacientes\s+|doentes\s+)?(?:\([^)]{{0,12}}\)\s+)?"
+    rf"(?:were\s+|fueron\s+|foram\s+|eram\s+|eran\s+)?"
     rf"(?P<sa>{_SEX})\b(?:\s*(?:,|and|y|e|/|;)\s*"
     rf"(?P<m>{NUMBER})\s+(?P<sb>{_SEX})\b)?",
     re.IGNORECASE,
 )
 _MEAN_AGE = re.compile(
     r"\b(?:mean age|edad media|edad promedio|idade m[ée]dia|[âa]ge moyen)\b"
-    r"[^0-9]{0,12}?(?P<v>\d{2}(?:[.,]\d+)?)",
+    r"[^0-9]{0,12}?(?P<v>\d{2}(?:[.,]\d+)?)"
+    # a range's mean in years: "(média de 58 anos)", "(mean of 67 years)"
+    r"|\b(?:m[ée]dia|media|promedio|mean|average)\s+(?:de|of)\s+"
+    r"(?P<y>\d{2}(?:[.,]\d+)?)\s*(?:anos|años|years)\b",
     re.IGNORECASE,
 )
 _MEDIAN_FU = re.compile(
@@ -40,7 +47,7 @@ _MEDIAN_FU = re.compile(
     r"(?P<u>days?|weeks?|months?|years?)",
     re.IGNORECASE,
 )
-_PEOPLE = r"(?:patients?|subjects|participants|pacientes|doentes|patienten)"
+_PEOPLE = r"(?:patients?|subjects|participants|pacientes|doentes|patienten|casos)"
 _NOT_MODIFIER = (
     r"(?:of|per|cent|percent|in|at|on|to|from|with|were|was|had|have|has|and|the|resulting|"
     r"de|do|dos|das|los|las|en|em|\d+)\b"
@@ -119,7 +126,7 @@ def reported(doc: Doc, out: FieldValues) -> None:
     for unit in units:
         text = unit.text
         if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
-            value = float(m.group("v").replace(",", "."))
+            value = float((m.group("v") or m.group("y")).replace(",", "."))
             rep["mean_age_years"] = (value, unit.evidence(paper, *m.span()))
         if "median_follow_up_days" not in rep and (m := _MEDIAN_FU.search(text)):
             rep["median_follow_up_days"] = (
@@ -129,7 +136,7 @@ def reported(doc: Doc, out: FieldValues) -> None:
         for m in _SEX_COUNTS.finditer(text):
             for num, word in ((m.group("n"), m.group("sa")), (m.group("m"), m.group("sb"))):
                 value = parse_number(num) if num else None
-                key = "n_female" if word and word.lower().startswith(_FEMALE) else "n_male"
+                key = "n_female" if word and _FEMALE.search(word) else "n_male"
                 if value is not None and key not in rep:
                     rep[key] = (int(value), unit.evidence(paper, *m.span()))
         for m in _N_PATIENTS.finditer(text):

@@ -15,3 +15,12 @@ import pytest
 def test_indication_a_chronic_ischaemic_picture_is_clti(run, sentence):
     result = run(f"Venous arterialization of the foot\n\n{sentence}\n")
     assert result.study.indication == "CLTI"
+
+
+def test_indication_an_arterial_embolism_series_is_acute(run):
+    for told in (
+        "Femoral embolectomy was performed in all patients with arterial embolism.",
+        "Foram tratados 40 doentes com embolia arterial dos membros inferiores.",
+    ):
+        result = run(f"Embolic occlusions\n\n{told}\n")
+        assert result.study.indication == "ALI", told

@@ -252,3 +252,25 @@ def test_design_a_title_naming_one_leg_or_patient_is_a_case_report(run):
         )
         assert (result.study.design, result.study.n_patients) == ("case_report", 1), title
         assert result.study.relevance == "dva"
+
+
+def test_counts_a_portuguese_cohort_with_an_age_range_invents_no_patient(run):
+    result = run(
+        "Embolectomia arterial\n\n"
+        "Os autores analisaram 120 casos de embolia arterial. A idade variou entre 19 a 95 anos "
+        "(média de 61 anos), 64 pacientes eram do sexo masculino e 56 do sexo feminino.\n"
+    )
+    assert result.patients == []
+    study = result.study
+    assert (study.n_patients, study.reported.mean_age_years) == (120, 61)
+    assert (study.reported.n_male, study.reported.n_female) == (64, 56)
+
+
+def test_counts_an_english_age_range_and_its_mean_invent_no_patient(run):
+    result = run(
+        "Arterial embolectomy in the elderly\n\n"
+        "We reviewed 48 patients. Ages ranged from 61 to 97 years (mean of 79 years); "
+        "20 were women and 28 men.\n"
+    )
+    assert result.patients == []
+    assert (result.study.reported.mean_age_years, result.study.reported.n_female) == (79, 20)
