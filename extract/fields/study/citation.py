@@ -22,10 +22,14 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _front(doc: Doc) -> list[Section]:
-    """Sections before the introduction (title block, abstract, keywords)."""
+    """Sections before the introduction (title block, abstract, keywords); a "section" above
+    the abstract is still front matter (a web page's "Background:" colour option)."""
+    sections = doc._.layout.sections
+    abstract = next((k for k, s in enumerate(sections) if s.kind == "abstract"), 0)
     front = []
-    for section in doc._.layout.sections:
-        if section.kind in ("introduction", "methods", "case", "results", "discussion"):
+    for k, section in enumerate(sections):
+        body = section.kind in ("introduction", "methods", "case", "results", "discussion")
+        if body and k > abstract:
             break
         front.append(section)
     return front

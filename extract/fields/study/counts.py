@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
+from extract.fields.study.percent import total_from
 from extract.fields.study.relevance import reviews_others
 from extract.initials import by_first_letter
 from extract.measures import load_patterns, parse_number, to_days
@@ -69,6 +70,9 @@ _LITERATURE = re.compile(
     re.IGNORECASE,
 )
 
+
+# a percentage right after a count: the count is a part of the whole ("3 patients (75%)")
+_PART = re.compile(r"\s*\((?P<p>\d+(?:\.\d+)?)\s*%\)")
 
 _TREATED = re.compile(
     r"\b(?:underwent|were treated|received|had (?:a )?(?:p?DVA|arteriali[sz]ation)|were included|"
@@ -143,8 +147,12 @@ def reported(doc: Doc, out: FieldValues) -> None:
             value = parse_number(m.group("n")) or 0
             if hedged(text[max(0, m.start() - 20) : m.start()]):
                 continue
+            part = _PART.match(text, m.end())
+            if part:  # "3 patients (75%)": a part of the cohort, whose size it implies
+                value = total_from(int(value), part.group("p")) or 0
             if value >= 2 and not _LITERATURE.search(_sentence(text, m.start())):
-                counts.append((_treated(text, m), value, unit.evidence(paper, *m.span()), unit))
+                ev = unit.evidence(paper, m.start(), part.end() if part else m.end())
+                counts.append((_treated(text, m), value, ev, unit))
     if counts:  # the first count said to be treated; else the largest of the first paragraph
         treated = [c for c in counts if c[0]]
         first = [c for c in counts if c[3] is counts[0][3]]

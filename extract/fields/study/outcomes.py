@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 from extract.cuetable import CueTable
 from extract.fields.candidates import FieldValues
 from extract.fields.study.counts import NUMBER, hedged
+from extract.fields.study.percent import total_from, whole
 from extract.measures import parse_number
 from extract.sections import SectionKind as K
 from schemas.models import Evidence, ReportedOutcome
@@ -29,11 +29,11 @@ CUES = CueTable(Path(__file__).parent / "cues.toml")
 _READ = (K.ABSTRACT, K.RESULTS, K.BODY, K.FRONT)
 _PERCENT = "|".join(f"(?:{p})" for p in CUES.data["outcomes"]["percent_sign"])
 _COUNTS = re.compile(
-    rf"\b(?P<e>{NUMBER})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>\d+)\b"
+    rf"\b(?P<e>{NUMBER})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<t>{NUMBER})\b"
     rf"|\b(?P<pe>{NUMBER})(?:\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects))?"
     r"\s*\((?P<p>\d+(?:\.\d+)?)\s*%?\)"
     rf"|\b(?P<po>\d+(?:\.\d+)?)(?:{_PERCENT})"
-    rf"|\b(?P<be>{NUMBER})\s+(?:[a-z]+\s+){{0,2}}?(?:patients|limbs|legs|cases|subjects)\b",
+    rf"|\b(?P<be>{NUMBER})\s+(?:[a-z]+\s+){{0,2}}?(?:patients?|limbs?|legs?|cases?|subjects?)\b",
     re.IGNORECASE,
 )
 # how far a percentage of n may fall from a whole number and still be a count (33% of 3)
@@ -71,26 +71,6 @@ def _outcome(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
-def _whole(percent: str, total: int) -> int | None:
-    """The whole number of ``total`` that ``percent`` (as printed) stands for, if any."""
-    places = Decimal(1).scaleb(-len(percent.split(".")[1])) if "." in percent else Decimal(1)
-    shown = Decimal(percent)
-    for k in range(total + 1):  # a half (13/80 = 16.25%) is printed rounded up or down
-        exact = Decimal(100 * k) / Decimal(total)
-        if shown in {exact.quantize(places, rounding=r) for r in (ROUND_HALF_UP, ROUND_HALF_DOWN)}:
-            return k
-    return None
-
-
-def _total_from(events: int, percent: str) -> int | None:
-    """The total a count and its percentage imply ("7 (25.0)" -> 28), checked both ways."""
-    value = float(percent)
-    if value <= 0 or events <= 0:
-        return None
-    total = round(events * 100 / value)
-    return total if total >= events and _whole(percent, total) == events else None
-
-
 def _count(
     match: re.Match, n: int | None, limbs: int | None = None, key: str = ""
 ) -> tuple[int, int, int] | None:
@@ -98,28 +78,30 @@ def _count(
     its limbs), 2 for another stated or implied total, 4 for a percentage made a count."""
     known = {n, limbs} - {None}
     if match.group("e"):
-        events, total = parse_number(match.group("e")), int(match.group("t"))
-        if events is None or events > total:
+        events, total = parse_number(match.group("e")), parse_number(match.group("t"))
+        if events is None or total is None or events > total:
             return None
-        return int(events), total, 1 if total in known else 3
+        if not match.group("t").isdigit() and total not in known:
+            return None  # "two of three patients" in words: a ratio unless it is the cohort
+        return int(events), int(total), 1 if total in known else 3
     if match.group("pe"):
         events = parse_number(match.group("pe"))
         if events is None:
             return None
         for total in sorted(known):
-            if _whole(match.group("p"), total) == events:
+            if whole(match.group("p"), total) == events:
                 return int(events), total, 1
-        total = _total_from(int(events), match.group("p"))
+        total = total_from(int(events), match.group("p"))
         return (int(events), total, 2) if total else None
     if match.group("po"):
         if not n or key not in CUES.data["outcomes"]["percent_made_count"]:
             return None
-        events = _whole(match.group("po"), n)
+        events = whole(match.group("po"), n)
         if events is None or abs(float(match.group("po")) * n / 100 - events) > _WHOLE:
             return None  # 97% of 32 is 31.04: no whole number of patients
         return events, n, 4
     noun = match.group(0).lower()
-    total = limbs if limbs and re.search(r"\b(?:limbs|legs)\b", noun) else n
+    total = limbs if limbs and re.search(r"\b(?:limbs?|legs?)\b", noun) else n
     events = parse_number(match.group("be"))
     if total and events is not None and 0 < events <= total:
         return int(events), total, 2

@@ -235,3 +235,15 @@ def test_front_skip_links_logos_banners_and_label_lines_are_not_the_title(run):
             "Ann Example, Ben Sample\n\nAbstract\n\nA man presented with a cold foot.\n",
         )
         assert study.title == "Thrombosed Popliteal Aneurysm Treated by Bypass", furniture
+
+
+def test_front_a_reading_option_heading_above_the_abstract_keeps_the_citation_in_front(run):
+    study = _study(
+        run,
+        "Font Size:\n\nLine Spacing:\n\nBackground:\n\nReview\n\n"
+        "Venous Arterialization for the Desert Foot\n\nby\nAnn Example\n\n"
+        "J. Vasc. Med. 2023, 12(4), 7324; https://doi.org/10.3390/jvm12047324\n\n"
+        "Abstract\n\nDeep venous arterialization is reviewed.\n\n"
+        "1. Introduction\n\nIn 2019 a registry opened.\n",
+    )
+    assert (study.journal, study.year) == ("J. Vasc. Med", 2023)

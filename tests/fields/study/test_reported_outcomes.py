@@ -107,3 +107,32 @@ def test_reported_outcomes_every_three_out_of_four_is_a_ratio_not_a_count(run):
         "healed or in the process of healing for every three out of four patients.\n",
     )
     assert not any(key == "wound_healing" for key, _, _ in found)
+
+
+def test_outcomes_counts_in_prose_out_of_a_total_in_words_or_a_singular_patient(run):
+    result = run(
+        "Arterialization of the dorsal venous arch\n\nAbstract\n\n"
+        "Six patients with rest pain underwent arterialization of the venous arch. Satisfactory "
+        "procedures were achieved in 5 of 6 patients. One patient died 8 months after "
+        "operation. Three out of the six patients had complete wound healing.\n"
+    )
+    found = {(o.outcome, o.events, o.total) for o in result.study.reported.outcomes}
+    assert found == {("technical_success", 5, 6), ("death", 1, 6), ("wound_healing", 3, 6)}
+
+
+def test_outcomes_a_ratio_in_words_that_is_not_the_cohort_is_no_count(run):
+    result = run(
+        "Deep vein arterialization in routine practice\n\nAbstract\n\n"
+        "We treated 43 patients. Roughly two of three patients were alive without major "
+        "amputation at one year.\n"
+    )
+    assert result.study.reported.outcomes == []
+
+
+def test_counts_a_part_with_its_percentage_implies_the_cohort_size(run):
+    result = run(
+        "Minor amputation after deep vein arterialization: a case series\n\nAbstract\n\n"
+        "With close monitoring, 3 patients (75%) avoided major amputation; one patient died.\n"
+    )
+    assert result.study.n_patients == 4
+    assert "3 patients (75%)" in result.study.evidence["n_patients"][0].quote
