@@ -130,12 +130,26 @@ def _post_window(
     return words
 
 
+# the conjunctions that close a list a negation governs whole ("no X, Y or Z", "nem", "ni")
+_OR_WORDS = frozenset({"or", "nor", "ou", "nem", "ni"})
+
+
+def _in_or_list(span: Span, pre: list[str], post: list[str], view: _DocView) -> bool:
+    """Whether ``span`` is an item of a comma list closed by "or": right after its comma
+    stops the window, with "or" before the span or after it in the clause."""
+    start = span.start - len(pre) - 1
+    after_comma = start >= 0 and view.lower(start) == ","
+    return after_comma and (bool(pre) and pre[-1] in _OR_WORDS or bool(_OR_WORDS & set(post)))
+
+
 def classify(span: Span, view: _DocView | None = None) -> dict[str, bool]:
     """Which context flags apply to ``span``."""
     cfg = load_cues()
     view = view or _DocView(span.doc)
-    pre = _pre_window(span, cfg["window"], cfg["terminators"], view)
     post = _post_window(span, cfg["window"], cfg["terminators"], view)
+    pre = _pre_window(span, cfg["window"], cfg["terminators"], view)
+    if _in_or_list(span, pre, post, view):  # "denied smoking, diabetes or angina": one scope
+        pre = _pre_window(span, 2 * cfg["window"], cfg["terminators"] - {","}, view)
     flags = dict.fromkeys(cfg["cues"], False)
     for side, words in (("pre", pre), ("post", post)):
         index, lengths = _cue_index()[side]

@@ -40,6 +40,17 @@ def test_context_negation_stops_at_but(nlp):
     assert not _flags(doc, "diabetes")[0]
 
 
+def test_context_negation_covers_a_comma_list_closed_by_or(nlp):
+    doc = _run(nlp, "She denied smoking, diabetes, hypertension or stroke. He had diabetes, too.")
+    for item in ("smoking", "diabetes", "hypertension", "stroke"):
+        assert _flags(doc, item)[0], item
+    doc = _run(nlp, "Negava tabagismo, diabetes ou hipertensão.")
+    spans = list(doc.spans["vocab"])
+    assert len(spans) >= 2 and all(s._.negated for s in spans), [s.text for s in spans]
+    doc = _run(nlp, "No claudication, diabetes and hypertension were present.")
+    assert not _flags(doc, "diabetes")[0]
+
+
 def test_context_hypothetical_and_family(nlp):
     doc = _run(nlp, "Without treatment she would have required a below-knee amputation.")
     assert _flags(doc, "below-knee amputation")[1]
@@ -72,13 +83,18 @@ def _naive_flags(span) -> dict[str, bool]:
     """Cue search as first written: span.sent bounds, every cue against every n-gram."""
     cfg = load_cues()
     sent = span.sent
-    pre: list[str] = []
-    i = span.start - 1
-    while i >= sent.start and len(pre) < cfg["window"]:
-        if span.doc[i].lower_ in cfg["terminators"]:
-            break
-        pre.insert(0, span.doc[i].lower_)
-        i -= 1
+
+    def before(window: int, terminators: set[str]) -> tuple[list[str], int]:
+        words: list[str] = []
+        i = span.start - 1
+        while i >= sent.start and len(words) < window:
+            if span.doc[i].lower_ in terminators:
+                break
+            words.insert(0, span.doc[i].lower_)
+            i -= 1
+        return words, i
+
+    pre, stop = before(cfg["window"], cfg["terminators"])
     post: list[str] = []
     i = span.end
     while i < sent.end and len(post) < cfg["window"]:
@@ -87,6 +103,14 @@ def _naive_flags(span) -> dict[str, bool]:
             break
         post.append(word)
         i += 1
+
+    ors = {"or", "nor", "ou", "nem", "ni"}
+    if (
+        stop >= 0
+        and span.doc[stop].lower_ == ","
+        and (pre[-1:] and pre[-1] in ors or ors & set(post))
+    ):
+        pre, _ = before(2 * cfg["window"], cfg["terminators"] - {","})
 
     def grams(words, n):
         return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)}
@@ -102,7 +126,7 @@ CONTEXT_WORDS = [
     "no", "history", "of", "diabetes", "hypertension", "was", "not", "required", "her",
     "mother", "had", "a", "below-knee", "amputation", "would", "have", "been", "considered",
     "died", "from", "sepsis", "but", ",", ".", "without", "smoking", "when", "free", "ruled",
-    "out", "dialysis",
+    "out", "dialysis", "or", "denied",
 ]  # fmt: skip
 
 

@@ -48,7 +48,8 @@ def indication(doc: Doc, out: FieldValues) -> None:
             if unit.section_kind in ("references", "back"):
                 continue
             for span in unit.spans("vocab", "indications"):
-                counts.setdefault(span.kb_id_, []).append(unit.span_evidence(paper, span))
+                if not _cited(unit.text, unit.rel(span.end_char)):
+                    counts.setdefault(span.kb_id_, []).append(unit.span_evidence(paper, span))
         if counts:
             key = max(counts, key=lambda k: (len(counts[k]), -counts[k][0].start))
             out.put("indication", key, counts[key][:3])
@@ -57,6 +58,13 @@ def indication(doc: Doc, out: FieldValues) -> None:
 
 
 _NOT_OWN = (K.REFERENCES, K.BACK, K.DISCUSSION)
+# a reference mark later in the same sentence ("... causing critical limb ischaemia [1].")
+_CITED = re.compile(r"[^.\[]{0,60}\[\d")
+
+
+def _cited(text: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` is in a sentence that cites the literature."""
+    return bool(_CITED.match(text, end))
 
 
 @cache
@@ -80,6 +88,8 @@ def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
     for start, text in places:
         for key, pattern in _pictures().items():
             for match in pattern.finditer(text):
+                if _cited(text, match.end()):
+                    continue
                 ev = paper.evidence(start + match.start(), start + match.end(), "indication")
                 found.setdefault(key, []).append(ev)
     if found:

@@ -24,3 +24,20 @@ def test_indication_an_arterial_embolism_series_is_acute(run):
     ):
         result = run(f"Embolic occlusions\n\n{told}\n")
         assert result.study.indication == "ALI", told
+
+
+def test_indication_skin_necrosis_over_a_mass_is_no_limb_ischemia(run):
+    result = run(
+        "Ruptured popliteal aneurysm\n\nA 70-year-old man had a pulsating popliteal mass with "
+        "overlying skin necrosis. The aneurysm was resected and a bypass was performed.\n"
+    )
+    assert result.study.indication is None
+
+
+def test_indication_a_cited_background_sentence_names_no_indication(run):
+    result = run(
+        "Covered stent for a ruptured aneurysm\n\nPopliteal aneurysms may thrombose or embolize "
+        "distally, causing critical limb ischaemia [1]. A 64-year-old man had a painful swelling "
+        "behind the knee and was treated with a covered stent.\n"
+    )
+    assert result.study.indication is None
