@@ -47,10 +47,17 @@ def test_measures_sizes(nlp, text, value):
         ("a sixty-two-year-old man", 62),
         ("a man aged 81 years", 81),
         ("a 58 y/o female", 58),
+        ("Joyce Dodds, 78, had a wound", 78),
+        ('"I can walk again," said John, 63. He smiled.', 63),
+        ("said Mrs Reed, 72.", 72),
     ],
 )
 def test_measures_ages(nlp, text, age):
     assert _measures(_run(nlp, text), "AGE")[0][1] == age
+
+
+def test_measures_a_name_before_a_table_number_is_no_age(nlp):
+    assert _measures(_run(nlp, "As shown in Table 2, 63 limbs healed."), "AGE") == []
 
 
 def test_measures_durations_in_days(nlp):

@@ -99,9 +99,14 @@ def _before_issue_line(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and bool(CUES.regex("front", "issue_line").search(lines[i + 1].text))
 
 
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{8,}")
+
+
 def _looks_like_title(text: str) -> bool:
     """A heading-like line: 2-40 words, not several sentences, not a name list."""
     words = text.split()
+    if _CJK_RUN.search(text) and len(words) <= 3:
+        return True  # Japanese and Chinese titles are written without spaces
     if not 2 <= len(words) <= 40 or len(text) > 300:
         return False
     if re.search(r"[a-z]{2}\. [A-Z]", text) or text.endswith((",", ";")):

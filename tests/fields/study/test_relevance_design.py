@@ -274,3 +274,19 @@ def test_counts_an_english_age_range_and_its_mean_invent_no_patient(run):
     )
     assert result.patients == []
     assert (result.study.reported.mean_age_years, result.study.reported.n_female) == (79, 20)
+
+
+def test_counts_a_japanese_abstract_gives_cases_sexes_and_mean_age(run):
+    result = run(
+        "日本血管外科学会雑誌\n\n原著\n\n重症虚血肢に対する足部静脈動脈化術の検討\n\n抄録\n\n"
+        "【対象と方法】2015年より2020年に経験した足部静脈動脈化術12例を対象とした."
+        "症例の内訳は男性 8 例,女性 4 例,平均年齢は71.5歳で,6 例(50%)が糖尿病を合併していた.\n"
+    )
+    study = result.study
+    assert (study.title, study.journal) == (
+        "重症虚血肢に対する足部静脈動脈化術の検討",
+        "日本血管外科学会雑誌",
+    )
+    assert (study.n_patients, study.reported.mean_age_years) == (12, 71.5)
+    assert (study.reported.n_male, study.reported.n_female) == (8, 4)
+    assert result.patients == []
