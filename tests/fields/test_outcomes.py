@@ -84,3 +84,17 @@ def test_toe_amputation_told_in_lay_words(case):
     assert (told.amputation, told.major_amputation) == ("toe", False)
     story = case("Deep vein arterialization was performed. Later she had two toes removed.")
     assert story.amputation == "toe"
+
+
+def test_outcomes_finger_and_fingertip_amputations_are_toe_level(run):
+    for told in (
+        "He then underwent amputation of the index fingertip.",
+        "By the second week the four fingers had to be amputated at the metacarpal level.",
+        "A thumb amputation was needed.",
+    ):
+        result = run(
+            "Hand ischemia: a case report\n\nA 60-year-old man had ischemia of the right hand "
+            f"after radial artery cannulation. {told}\n"
+        )
+        (patient,) = result.patients
+        assert (patient.amputation, patient.major_amputation) == ("toe", False), told
