@@ -251,6 +251,8 @@ _DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,5}\.?)(?:,\s*[A-Z][A-Za-z]{0,
 def _one_name(text: str) -> str | None:
     """A line that is one author ("Ronnie A. Festok, MD", "Francesco Spinelli", "1. N. Saini;
     Holy Name Medical Center")."""
+    if CITATION.match(text) or DOI.search(text):
+        return None  # "J. Clin. Med. 2023, 12(23), 7324; https://doi.org/..."
     text = re.sub(r"^\s*(?:by\s+|\d+\.\s+)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[\s\d,*†‡]+$", "", text.split(";")[0])
     first, *rest = [p.strip() for p in text.split(",")]

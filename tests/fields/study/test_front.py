@@ -247,3 +247,14 @@ def test_front_a_reading_option_heading_above_the_abstract_keeps_the_citation_in
         "1. Introduction\n\nIn 2019 a registry opened.\n",
     )
     assert (study.journal, study.year) == ("J. Vasc. Med", 2023)
+
+
+def test_front_a_citation_line_below_one_a_line_names_is_no_author(run):
+    study = _study(
+        run,
+        "Review\n\nVenous Arterialization for the Desert Foot\n\n"
+        "by\nAnn Example\n1,*\nBen Sample\n2\n*\nAuthor to whom correspondence is addressed.\n"
+        "J. Vasc. Med. 2023, 12(4), 7324; https://doi.org/10.3390/jvm12047324\n\n"
+        "Abstract\n\nDeep venous arterialization is reviewed.\n",
+    )
+    assert study.authors == ["Ann Example", "Ben Sample"]
