@@ -10,6 +10,8 @@ import pytest
         "54 pacientes en estado IV de Fontaine y cuatro en estado IIIB fueron tratados.",
         "The procedure provides arterialized blood to ischemic digits of the hand.",
         "Patients in Fontaine stage IIIb were treated by venous arterialization.",
+        "She noticed her toes change color, first pink, then purple, then black.",
+        "His blackened toes were painful at night.",
     ],
 )
 def test_indication_a_chronic_ischaemic_picture_is_clti(run, sentence):
@@ -39,5 +41,13 @@ def test_indication_a_cited_background_sentence_names_no_indication(run):
         "Covered stent for a ruptured aneurysm\n\nPopliteal aneurysms may thrombose or embolize "
         "distally, causing critical limb ischaemia [1]. A 64-year-old man had a painful swelling "
         "behind the knee and was treated with a covered stent.\n"
+    )
+    assert result.study.indication is None
+
+
+def test_indication_black_as_a_group_of_patients_is_no_gangrene(run):
+    result = run(
+        "Venous arterialization of the foot\n\nFoot ulcers were more common among Black "
+        "patients in the registry.\n"
     )
     assert result.study.indication is None
