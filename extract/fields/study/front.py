@@ -200,13 +200,16 @@ def _from_ris(paper, tags: dict[str, list[Line]], out: FieldValues) -> None:
 def _author_lines(paper, lines: list[Line], out: FieldValues) -> bool:
     """The first author line among ``lines``; else names given one a line. True if found."""
     label = CUES.regex("front", "author_label")
-    for line in lines[:6]:
+    for k, line in enumerate(lines[:6]):
         text = label.sub("", line.text, count=1)
         labelled = text != line.text
         names = _authors(text) or (_surname_first(text) or _one_labelled(text) if labelled else [])
         if len(names) >= 2 or names and labelled:
-            ev = [paper.evidence(line.start, line.start + len(line.text), "front")]
-            out.put("authors", names, ev)
+            end = line.start + len(line.text)
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if text.rstrip().endswith(",") and nxt is not None and (more := _authors(nxt.text)):
+                names, end = [*names, *more], nxt.start + len(nxt.text)  # the list goes on
+            out.put("authors", names, [paper.evidence(line.start, end, "front")])
             return True
     names, used = [], []
     for line in lines:
@@ -248,12 +251,16 @@ _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "di", "dos", "du", 
 _DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,5}\.?)(?:,\s*[A-Z][A-Za-z]{0,5})*\s*$")
 
 
+_EMAIL_AUTHOR = re.compile(r"\s*(?:e-?mail|corresponding)\s+author\s*$", re.IGNORECASE)
+
+
 def _one_name(text: str) -> str | None:
     """A line that is one author ("Ronnie A. Festok, MD", "Francesco Spinelli", "1. N. Saini;
     Holy Name Medical Center")."""
     if CITATION.match(text) or DOI.search(text):
         return None  # "J. Clin. Med. 2023, 12(23), 7324; https://doi.org/..."
-    text = re.sub(r"^\s*(?:by\s+|\d+\.\s+)", "", text, flags=re.IGNORECASE)
+    text = _EMAIL_AUTHOR.sub("", text)  # "• Ann ExampleEmail author": a bullet list's name
+    text = re.sub(r"^\s*(?:by\s+|\d+\.\s+|[•·▪◦]\s*)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[\s\d,*†‡]+$", "", text.split(";")[0])
     first, *rest = [p.strip() for p in text.split(",")]
     if any(_name(r) for r in rest):  # another name on the line: a list, not one author

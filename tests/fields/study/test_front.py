@@ -258,3 +258,36 @@ def test_front_a_citation_line_below_one_a_line_names_is_no_author(run):
         "Abstract\n\nDeep venous arterialization is reviewed.\n",
     )
     assert study.authors == ["Ann Example", "Ben Sample"]
+
+
+def test_front_a_bullet_list_of_authors_with_an_email_link(run):
+    study = _study(
+        run,
+        "A rare case of hand ischemia after a vein graft\n\n"
+        "• Ann ExampleEmail author\n• Nicolò Sample\n• Carla Della Test\n\nCase Report\n\n"
+        "This case report describes a 60-year-old man.\n",
+    )
+    assert study.authors == ["Ann Example", "Nicolò Sample", "Carla Della Test"]
+
+
+def test_front_an_author_line_that_ends_in_a_comma_goes_on_below(run):
+    study = _study(
+        run,
+        "Revascularização distal: experiência de 13 anos\n\n"
+        "Ana Vieira de Mello1, Cristina M. Torres dos Santos2,\n"
+        "Bruno Cals de Oliveira3, Renata Lima3\n\nResumo\n\nForam tratados 40 doentes.\n",
+    )
+    assert study.authors == [
+        "Ana Vieira de Mello", "Cristina M. Torres dos Santos", "Bruno Cals de Oliveira",
+        "Renata Lima",
+    ]  # fmt: skip
+
+
+def test_front_presented_by_names_the_author_of_a_meeting_report(run):
+    study = _study(
+        run,
+        "Late-breaking trials announced\n\n"
+        "2-Year Results With a Deep Vein Arterialization System\n\n"
+        "Presented by Daniel Example, MD\n\nThe trial enrolled 32 patients.\n",
+    )
+    assert study.authors == ["Daniel Example"]
