@@ -50,7 +50,7 @@ def _citation_match(line: str) -> tuple[re.Match, int] | None:
     match = CITATION.match(line)
     if match:
         return match, 0
-    if not (DOI.search(line) or "cite" in line.lower()):
+    if not (DOI.search(line) or "cite" in line.lower() or _VANCOUVER_TAIL.search(line)):
         return None
     for stop in re.finditer(r"\.\s+", line):
         match = CITATION.match(line[stop.end() :])
@@ -59,6 +59,10 @@ def _citation_match(line: str) -> tuple[re.Match, int] | None:
     return None
 
 
+# a line that ends in a citation's journal part: "... Int J Case Rep Images 2016;2:12-14."
+_VANCOUVER_TAIL = re.compile(
+    r"\.\s+[A-Z][A-Za-z.&' ]{2,60}\s(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:\s?[\w–-]+\.?\s*$"
+)
 _REFERENCE_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]\s+[A-Z]|.*\bet al\b)")
 
 

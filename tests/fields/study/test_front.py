@@ -291,3 +291,26 @@ def test_front_presented_by_names_the_author_of_a_meeting_report(run):
         "Presented by Daniel Example, MD\n\nThe trial enrolled 32 patients.\n",
     )
     assert study.authors == ["Daniel Example"]
+
+
+def test_front_journal_from_a_logo_banner_or_an_aims_and_scope_link(run):
+    for banner, journal in (
+        ("Skip to main content\nVascular Medicine Reports logoLink to Vascular Medicine Reports",
+         "Vascular Medicine Reports"),
+        ("CardioVascular and Interventional Radiology Aims and scope Submit manuscript",
+         "CardioVascular and Interventional Radiology"),
+    ):  # fmt: skip
+        study = _study(
+            run, f"{banner}\n\nVenous Arterialization in Five Patients\n\nAbstract\n\nFive men.\n"
+        )
+        assert study.journal == journal, banner
+
+
+def test_front_journal_and_year_from_a_how_to_cite_line(run):
+    study = _study(
+        run,
+        "Chronic limb ischemia treated with thromboembolectomy\n\nHow to cite this article\n"
+        "Example AB, Sample C Chronic limb ischemia treated with thromboembolectomy. "
+        "Int J Case Rep Images 2016;2:12–14.\n\nCase Report\n\nA 70-year-old woman.\n",
+    )
+    assert (study.journal, study.year) == ("Int J Case Rep Images", 2016)
