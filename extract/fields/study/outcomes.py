@@ -60,9 +60,14 @@ def _mentions() -> list[tuple[str, re.Pattern]]:
     ]
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _outcome(text: str) -> tuple[str, re.Match] | None:
     """The first outcome a text names (and where), unless it speaks of a minor amputation."""
-    if CUES.regex("outcomes", "not_a_count").search(text):
+    if CUES.regex("outcomes", "not_a_count").search(_ASIDE.sub("", text)):
+        return None  # "(mean age 58 years)" is an aside, not what the clause counts
+    if CUES.regex("outcomes", "comparison").search(text):
         return None
     for key, pattern in _mentions():
         match = pattern.search(text)

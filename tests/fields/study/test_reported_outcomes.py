@@ -136,3 +136,20 @@ def test_counts_a_part_with_its_percentage_implies_the_cohort_size(run):
     )
     assert result.study.n_patients == 4
     assert "3 patients (75%)" in result.study.evidence["n_patients"][0].quote
+
+
+def test_outcomes_a_mean_age_aside_leaves_the_clause_a_count(run):
+    result = run(
+        "Percutaneous deep venous arterialization\n\nAbstract\n\n"
+        "All five consecutive patients (mean age 58 years) underwent successful pDVA.\n"
+    )
+    found = {(o.outcome, o.events, o.total) for o in result.study.reported.outcomes}
+    assert found == {("technical_success", 5, 5)}
+
+
+def test_outcomes_a_comparison_in_an_aside_is_no_count(run):
+    result = run(
+        "Deep venous arterialization outcomes\n\nAbstract\n\nWe treated 20 patients. "
+        "Wound healing was seen in 8 of 20 patients (40%, p = 0.03 against controls).\n"
+    )
+    assert result.study.reported.outcomes == []
