@@ -252,7 +252,10 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
 
 
 MAX_FOLLOW_UP_DAYS = 3650  # a "follow-up" of more than ten years is someone's age or history
-_UNIT_IN_LABEL = re.compile(r"\b(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b", re.IGNORECASE)
+# a column label's unit: "Follow-up (months)", "FU, d", "Follow-up (mo)"
+_UNIT_IN_LABEL = re.compile(
+    r"\b(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|(?:,|\()\s*(d|wk|mo)\b", re.IGNORECASE
+)
 
 
 def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
@@ -271,7 +274,8 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             number = re.match(r"^\s*(\d+(?:\.\d+)?)\b", unit.text)
             label_unit = _UNIT_IN_LABEL.search(unit.label or "")
             if number and label_unit:
-                days = to_days(float(number.group(1)), label_unit.group(1))
+                unit_word = label_unit.group(1) or label_unit.group(2)
+                days = to_days(float(number.group(1)), unit_word)
                 cands.append(Candidate(days, [unit.evidence(doc, *number.span(1))], "table"))
             continue
         best_text: tuple[float, Evidence] | None = None

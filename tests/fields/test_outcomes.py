@@ -98,3 +98,11 @@ def test_outcomes_finger_and_fingertip_amputations_are_toe_level(run):
         )
         (patient,) = result.patients
         assert (patient.amputation, patient.major_amputation) == ("toe", False), told
+
+
+def test_outcomes_follow_up_column_with_a_short_unit_in_its_label(run):
+    result = run(
+        "Two patients\n\nTable 1. Outcomes\n\nPt\tAge, y\tStatus\tFU, d\n1\t81\tAlive\t412\n"
+        "2\t69\tDied\t190\n"
+    )
+    assert [p.follow_up_days for p in result.patients] == [412, 190]
