@@ -229,6 +229,13 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     for unit in _readable(scope):
         if unit.source == "table" and not unit.families & {"death", "follow_up"}:
             continue
+        if unit.source == "table" and regex("outcome", "alive_label").search(unit.label or ""):
+            yes = regex("outcome", "reintervention_yes").search(unit.text)
+            no = regex("outcome", "reintervention_no_cell").search(unit.text)
+            if yes or no:  # "Alive at last visit | yes": lived; "| no": died
+                ev = unit.evidence(doc, 0, len(unit.text.rstrip()))
+                found["table"].append(Candidate(bool(no), [ev], "table"))
+                continue
         for start, _end, text in _sentences(unit):
             if regex("outcome", "other_person").search(text):
                 continue

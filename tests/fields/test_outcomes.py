@@ -106,3 +106,13 @@ def test_outcomes_follow_up_column_with_a_short_unit_in_its_label(run):
         "2\t69\tDied\t190\n"
     )
     assert [p.follow_up_days for p in result.patients] == [412, 190]
+
+
+def test_outcomes_an_alive_yes_no_row_gives_death(run):
+    result = run(
+        "Three patients\n\nTable 1. Patient data\n\n| | Patient 1 | Patient 2 |\n|---|---|---|\n"
+        "| Age (yr) | 66 | 72 |\n| Coronary disease | yes | no |\n"
+        "| Alive at last visit | yes | no |\n"
+    )
+    assert [p.death for p in result.patients] == [False, True]
+    assert result.patients[0].risk_factors == ["coronary_artery_disease"]
