@@ -46,7 +46,11 @@ def procedure_mention(doc: Doc) -> Evidence | None:
 def reviews_others(doc: Doc) -> Evidence | None:
     """Evidence that the paper reviews other studies (its patient counts are theirs), else None."""
     pattern = CUES.regex("relevance", "review")
+    banner = CUES.regex("relevance", "review_banner")
     for start, text in _places(doc):
+        if len(text) < 40 and (match := banner.fullmatch(text.strip())):
+            begin = start + text.index(text.strip())
+            return doc._.paper.evidence(begin, begin + match.end(), "relevance")
         if match := pattern.search(text):
             return doc._.paper.evidence(start + match.start(), start + match.end(), "relevance")
     return None
