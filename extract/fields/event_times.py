@@ -94,7 +94,10 @@ def _time_at(unit: Unit, doc: Document, char: int) -> tuple[float, Evidence] | N
 def extract_event_times(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     """Fill ``days_to_major_amputation`` and ``days_to_death`` where the paper states them."""
     if out.values.get("major_amputation") is True:
-        found = _first_major(scope, doc)
+        found = _first_major(scope, doc) or next(
+            filter(None, (_time_of(scope, doc, ev) for ev in out.evidence.get("amputation", []))),
+            None,
+        )  # else the time beside the level as it was read ("Amputation: through-knee (day 61)")
         if found:
             out.put("days_to_major_amputation", found[0], [found[1]])
     if out.values.get("death") is True:

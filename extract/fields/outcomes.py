@@ -278,6 +278,12 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
                 best = max(spans, key=lambda s: s._.value)
                 cands.append(Candidate(best._.value, [unit.span_evidence(doc, best)], "table"))
                 continue
+            day = re.match(r"^\s*(?:day|POD)\s*(\d{1,4})\b", unit.text, re.IGNORECASE)
+            if day:  # "Last follow-up | Day 23": the day counted from the index DVA
+                cands.append(
+                    Candidate(float(day.group(1)), [unit.evidence(doc, *day.span())], "table")
+                )
+                continue
             number = re.match(r"^\s*(\d+(?:\.\d+)?)\b", unit.text)
             label_unit = _UNIT_IN_LABEL.search(unit.label or "")
             if number and label_unit:

@@ -116,3 +116,28 @@ def test_outcomes_an_alive_yes_no_row_gives_death(run):
     )
     assert [p.death for p in result.patients] == [False, True]
     assert result.patients[0].risk_factors == ["coronary_artery_disease"]
+
+
+def test_outcomes_a_limb_lost_at_a_level_is_that_amputation(run):
+    for told, level in (
+        ("the limb was lost at the above-knee level 10 weeks later", "above_knee"),
+        ("his leg was lost at below-knee level after the infection spread", "below_knee"),
+    ):
+        result = run(
+            "A case report\n\nA 66-year-old man underwent deep venous arterialisation; "
+            f"the circuit occluded and {told}.\n"
+        )
+        (patient,) = result.patients
+        assert (patient.amputation, patient.major_amputation) == (level, True), told
+
+
+def test_outcomes_a_key_value_amputation_with_its_day_and_a_follow_up_day(run):
+    result = run(
+        "Two patients\n\nPatient 1\nAge/sex: 83 years/male\nAmputation: through-knee (day 61)\n"
+        "Status: died of pneumonia\n\nPatient 2\nAge/sex: 69 years/male\nAmputation: none\n"
+        "Status: alive\n\nTable 2. Follow-up\n\nItem\tPatient 1\tPatient 2\n"
+        "Last follow-up\tDay 88\t13 mo\n"
+    )
+    first, second = result.patients
+    assert (first.major_amputation, first.days_to_major_amputation) == (True, 61)
+    assert first.follow_up_days == 88
