@@ -141,3 +141,13 @@ def test_outcomes_a_key_value_amputation_with_its_day_and_a_follow_up_day(run):
     first, second = result.patients
     assert (first.major_amputation, first.days_to_major_amputation) == (True, 61)
     assert first.follow_up_days == 88
+
+
+def test_outcomes_a_later_venoplasty_of_the_circuit_is_a_reintervention(run):
+    result = run(
+        "A case report\n\nA 79-year-old woman underwent deep vein arterialization from the "
+        "posterior tibial artery. At 11 weeks, a duplex scan showed a tight stenosis at the end "
+        "of the stented vein, which was treated by balloon venoplasty with a good result.\n"
+    )
+    (patient,) = result.patients
+    assert patient.reintervention is True
