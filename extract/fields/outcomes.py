@@ -168,7 +168,7 @@ def _table_reintervention(unit: Unit, doc: Document) -> Candidate | None:
     if unrecorded(unit):
         return None
     ev = [unit.evidence(doc, 0, len(unit.text))]
-    if explicit and regex("outcome", "reintervention_no_cell").search(unit.text):
+    if explicit and regex("outcome", "no_cell").search(unit.text):
         return Candidate(False, ev, "table")
     if explicit or regex("outcome", "reintervention_words").search(unit.text):
         return Candidate(True, ev, "table")
@@ -230,8 +230,8 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
         if unit.source == "table" and not unit.families & {"death", "follow_up"}:
             continue
         if unit.source == "table" and regex("outcome", "alive_label").search(unit.label or ""):
-            yes = regex("outcome", "reintervention_yes").search(unit.text)
-            no = regex("outcome", "reintervention_no_cell").search(unit.text)
+            yes = regex("outcome", "yes_cell").search(unit.text)
+            no = regex("outcome", "no_cell").search(unit.text)
             if yes or no:  # "Alive at last visit | yes": lived; "| no": died
                 ev = unit.evidence(doc, 0, len(unit.text.rstrip()))
                 found["table"].append(Candidate(bool(no), [ev], "table"))
