@@ -72,7 +72,12 @@ def load_patterns() -> dict:
         needs[label] = [tuple(g) if g else None for g in gates] + [None] * (
             len(patterns) - len(gates)
         )
-    return {"regex": compiled, "words": words, "needs": needs}
+    flat = [
+        (label, pattern, gate)
+        for label, patterns in compiled.items()
+        for pattern, gate in zip(patterns, needs[label], strict=True)
+    ]
+    return {"regex": compiled, "words": words, "needs": needs, "flat": flat}
 
 
 def parse_number(text: str) -> float | None:
@@ -148,40 +153,41 @@ class Measures:
 
     def __call__(self, doc: Doc) -> Doc:
         text = paper_of(doc).text
+        # a word the whole paper lacks is in none of its units: those patterns are never tried
+        paper = TextGate(text)
+        patterns = [entry for entry in load_patterns()["flat"] if paper.may_match(entry[2])]
         spans: list[Span] = []
         for first, last in unit_bounds(doc):
             start = doc[first].idx
             end = doc[last - 1].idx + len(doc[last - 1])
-            spans.extend(self._measure(doc, text[start:end], start))
+            spans.extend(self._measure(doc, text[start:end], start, patterns))
         doc.spans[self.span_key] = spans
         invalidate(doc, self.span_key)
         return doc
 
-    def _measure(self, doc: Doc, text: str, offset: int) -> list[Span]:
+    def _measure(self, doc: Doc, text: str, offset: int, patterns: list[tuple]) -> list[Span]:
         """The measures of one unit's text (``offset``: where it starts in the Doc)."""
         spans = []
         if any(ch in text for ch in _FOLDED):  # translate() is slow on non-ASCII text
             text = text.translate(_SAME_LENGTH_FOLDS)
         gate = TextGate(text)  # skips patterns whose required words the text lacks
-        needs = load_patterns()["needs"]
-        for label, patterns in load_patterns()["regex"].items():
-            for pattern, words in zip(patterns, needs[label], strict=True):
-                if not gate.may_match(words):
+        for label, pattern, words in patterns:
+            if not gate.may_match(words):
+                continue
+            for match in pattern.finditer(text):
+                value = parse_match(label, match)
+                if value is None:
                     continue
-                for match in pattern.finditer(text):
-                    value = parse_match(label, match)
-                    if value is None:
-                        continue
-                    span = doc.char_span(
-                        offset + match.start(),
-                        offset + match.end(),
-                        label=label,
-                        alignment_mode="expand",
-                    )
-                    if span is None:
-                        continue
-                    span._.value = value
-                    spans.append(span)
+                span = doc.char_span(
+                    offset + match.start(),
+                    offset + match.end(),
+                    label=label,
+                    alignment_mode="expand",
+                )
+                if span is None:
+                    continue
+                span._.value = value
+                spans.append(span)
         return _longest_per_label(spans)
 
 

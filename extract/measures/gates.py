@@ -20,6 +20,7 @@ class TextGate:
     def __init__(self, text: str) -> None:
         self.text = text
         self._lower: str | None = None
+        self._answers: dict[tuple[str, ...], bool] = {}
         self.folds_safely = not any(ch in text for ch in _UNSAFE_FOLDS)
 
     def may_match(self, needs: tuple[str, ...] | None) -> bool:
@@ -28,6 +29,9 @@ class TextGate:
             return True
         if not self.folds_safely:
             return True
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return any(word in self._lower for word in needs)
+        answer = self._answers.get(needs)
+        if answer is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            answer = self._answers[needs] = any(word in self._lower for word in needs)
+        return answer

@@ -337,10 +337,11 @@ def _opens_section(current: str, title: str) -> bool:
 def segment(text: str) -> Layout:
     """Split a document into blocks and sections."""
     blocks: list[Block] = []
+    first = True  # no block yet but an article type or furniture
     for start, end in _raw_blocks(text):
         chunk = text[start:end]
-        first = all(b.kind in ("article_type", "furniture") for b in blocks)
         blocks.append(Block(kind=_block_kind(chunk, first), start=start, end=end, text=chunk))
+        first = first and blocks[-1].kind in ("article_type", "furniture")
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if block.kind == "paragraph" and prev.kind in ("table", "footnote"):
             if prev.kind == "table" and (

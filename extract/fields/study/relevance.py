@@ -22,15 +22,34 @@ CUES = CueTable(Path(__file__).parent / "cues.toml")
 _SKIP = {K.REFERENCES}  # cited papers are not this paper
 
 
+_MEMO = "dva_relevance"  # doc.user_data key: what this module found once per Doc
+
+
+def _memo(doc: Doc) -> dict:
+    """Findings of this module kept on the Doc (the study fields ask some of them twice)."""
+    return doc.user_data.setdefault(_MEMO, {})
+
+
 def _places(doc: Doc) -> list[tuple[int, str]]:
     """(offset, text) of the title and every block of the paper's own sections."""
-    layout = doc._.layout
-    return [
-        (b.start, b.text)
-        for b in layout.blocks
-        if b.kind in ("title", "heading", "paragraph", "fields", "figure", "table", "table_caption")
-        and layout.section_of(b).kind not in _SKIP
-    ]
+    memo = _memo(doc)
+    if "places" not in memo:
+        layout = doc._.layout
+        kinds = ("title", "heading", "paragraph", "fields", "figure", "table", "table_caption")
+        memo["places"] = [
+            (b.start, b.text)
+            for b in layout.blocks
+            if b.kind in kinds and layout.section_of(b).kind not in _SKIP
+        ]
+    return memo["places"]
+
+
+def _own_text(doc: Doc) -> str:
+    """The texts of ``_places`` joined by spaces."""
+    memo = _memo(doc)
+    if "text" not in memo:
+        memo["text"] = " ".join(t for _, t in _places(doc))
+    return memo["text"]
 
 
 def procedure_mention(doc: Doc) -> Evidence | None:
@@ -45,6 +64,14 @@ def procedure_mention(doc: Doc) -> Evidence | None:
 
 def reviews_others(doc: Doc) -> Evidence | None:
     """Evidence that the paper reviews other studies (its patient counts are theirs), else None."""
+    memo = _memo(doc)
+    if "reviews" not in memo:
+        memo["reviews"] = _reviews_others(doc)
+    found = memo["reviews"]
+    return None if found is None else found.model_copy()
+
+
+def _reviews_others(doc: Doc) -> Evidence | None:
     pattern = CUES.regex("relevance", "review")
     banner = CUES.regex("relevance", "review_banner")
     for start, text in _places(doc):
@@ -58,7 +85,7 @@ def reviews_others(doc: Doc) -> Evidence | None:
 
 def treats_patients(doc: Doc) -> bool:
     """The paper tells what was done to patients of its own (not animals, not others')."""
-    text = " ".join(t for _, t in _places(doc))
+    text = _own_text(doc)
     if CUES.regex("relevance", "not_patients").search(text) or reviews_others(doc):
         return False
     return bool(CUES.regex("relevance", "treated").search(text))
@@ -66,7 +93,7 @@ def treats_patients(doc: Doc) -> bool:
 
 def _circuit(doc: Doc, circuits: list[Evidence]) -> Evidence | None:
     """A patient's artery-to-vein circuit, unless the paper is about an access fistula."""
-    text = " ".join(t for _, t in _places(doc))
+    text = _own_text(doc)
     if not circuits or CUES.regex("relevance", "access_fistula").search(text):
         return None
     return circuits[0]
