@@ -2,7 +2,7 @@
 
 A regex list is compiled as one alternation that opens with a lookahead on the characters its
 matches begin with, where these are plain to see (``extract.initials``): the same matches, found
-faster.
+faster. ``NUMWORD`` in a regex stands for a number in words, as the measures read them.
 """
 
 from __future__ import annotations
@@ -48,7 +48,12 @@ def _regex(path: Path, section: str, name: str) -> re.Pattern:
 
 def plain_source(path: Path, section: str, name: str) -> str:
     """The alternation of the regexes at ``[section].name``, without the lookahead."""
-    return "|".join(f"(?:{p})" for p in _load(path)[section][name])
+    source = "|".join(f"(?:{p})" for p in _load(path)[section][name])
+    if "NUMWORD" in source:
+        from extract.measures.component import number_word_regex
+
+        source = source.replace("NUMWORD", number_word_regex())
+    return source
 
 
 @cache

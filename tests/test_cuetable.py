@@ -99,3 +99,20 @@ def test_words_grouped_by_first_letter_match_as_the_plain_alternation(text):
     plain = re.compile(f"(?:{'|'.join(words)}){tail}", re.IGNORECASE)
     grouped = re.compile(f"(?:{by_first_letter(words, tail)})", re.IGNORECASE)
     assert _matches(grouped, text) == _matches(plain, text)
+
+
+def test_cue_tables_read_numword_as_a_number_in_words(tmp_path):
+    from extract.cuetable import CueTable
+
+    path = tmp_path / "cues.toml"
+    path.write_text("[counts]\nprocedures = ['\\b(?:\\d+|NUMWORD)\\s+procedures\\b']\n")
+    pattern = CueTable(path).regex("counts", "procedures")
+    for said in (
+        "Sixty-seven procedures",
+        "twenty one procedures",
+        "seven procedures",
+        "12 procedures",
+    ):
+        assert pattern.search(said), said
+    assert not pattern.search("several procedures")
+    assert "NUMWORD" not in pattern.pattern

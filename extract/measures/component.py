@@ -47,20 +47,33 @@ DAYS_PER = {
 
 
 @cache
-def load_patterns() -> dict:
-    """The measure patterns, compiled once."""
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    words = data["number_words"]
+def _data() -> dict:
+    return json.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+@cache
+def number_word_regex() -> str:
+    """The regex of a number in words ("seven", "sixty-two", "twenty one"): ``NUMWORD`` in
+    these patterns and in any cue table."""
+    words = _data()["number_words"]
     tens = [w for w, n in words.items() if n >= 20 and n % 10 == 0]
     units = "|".join(w for w, n in words.items() if n < 10 and len(w) > 2)
     others = [w for w in words if len(w) > 2]
     # the lookahead (every number word's first letter) lets a regex skip other words quickly;
     # words grouped by first letter are tried faster, with the same matches
     initials = "".join(sorted({w[0] for w in others}))
-    numword = (
+    return (
         f"(?=[{initials}])(?:(?:{by_first_letter(tens, f'(?:[- ](?:{units}))?')})"
         f"|{by_first_letter(others)})"
     )
+
+
+@cache
+def load_patterns() -> dict:
+    """The measure patterns, compiled once."""
+    data = _data()
+    words = data["number_words"]
+    numword = number_word_regex()
     compiled, needs = {}, {}
     for label, patterns in data.items():
         if label.startswith("_") or label in ("number_words", "needs"):
