@@ -7,6 +7,7 @@ concept that follows it within ``window`` tokens of the same sentence, unless a 
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import cache
 from pathlib import Path
@@ -64,6 +65,12 @@ class _DocView:
         self.length = len(doc)
         self.has_sents = doc.has_annotation("SENT_START")
         self.sent_start = doc.to_array("SENT_START").tolist() if self.has_sents else None
+        # the tokens that start a sentence (the first token always does), in order
+        self.starts = (
+            [0] + [i for i, v in enumerate(self.sent_start) if v == 1 and i]
+            if self.has_sents
+            else None
+        )
         self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
         self._lower: list[int] | None = None
         self._strings: dict[int, str] = {}
@@ -86,14 +93,9 @@ class _DocView:
         if self.hooked:
             sent = span.sent
             return sent.start, sent.end
-        ss = self.sent_start
-        start = span.start
-        while ss[start] != 1 and start > 0:
-            start -= 1
-        end = span.start + 1
-        while end < self.length and ss[end] != 1:
-            end += 1
-        return start, end
+        at = bisect.bisect_right(self.starts, span.start)
+        end = self.starts[at] if at < len(self.starts) else self.length
+        return self.starts[at - 1], end
 
 
 def _pre_window(

@@ -158,9 +158,8 @@ def _char_arrays(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's start offset and end offset (without its trailing space), read once."""
     cache = _cache(doc)
     if "chars" not in cache:
-        idx = doc.to_array(IDX).tolist()
-        lengths = doc.to_array(LENGTH).tolist()
-        cache["chars"] = (idx, [i + n for i, n in zip(idx, lengths, strict=True)])
+        idx = doc.to_array(IDX)
+        cache["chars"] = (idx.tolist(), (idx + doc.to_array(LENGTH)).tolist())
     return cache["chars"]
 
 
