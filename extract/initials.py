@@ -103,13 +103,36 @@ def first_characters(source: str) -> set[str] | None:
     return found
 
 
+def _anchored(part: str) -> bool:
+    """Whether an alternative (maybe inside ``(?:...)``) opens with ``^`` in every branch."""
+    while part.startswith("(?:") and _group_end(part, 0) == len(part) - 1:
+        part = part[3:-1]
+        branches = _alternatives(part)
+        if branches is None:
+            return False
+        if len(branches) > 1:
+            return all(_anchored(b) for b in branches)
+    return part.startswith("^")
+
+
 def with_lookahead(source: str) -> str:
     """``source`` (case-insensitive) opening with a lookahead on its first characters, when
-    they are plain to see; else ``source`` unchanged."""
+    they are plain to see; else ``source`` unchanged.
+
+    Alternatives anchored at the string's start (``^``, compiled without MULTILINE) match only
+    at position 0, so the lookahead lets position 0 through and reads the other alternatives.
+    """
     chars = first_characters(source)
-    if not chars:
+    if chars:
+        return f"(?=[{''.join(sorted(chars))}])(?:{source})"
+    parts = _alternatives(source)
+    if not parts or not any(_anchored(p) for p in parts):
         return source
-    return f"(?=[{''.join(sorted(chars))}])(?:{source})"
+    rest = [p for p in parts if not _anchored(p)]
+    chars = first_characters("|".join(rest)) if rest else None
+    if not chars:
+        return source  # all anchored (the engine tries position 0 alone), or not plain
+    return f"(?:(?=[{''.join(sorted(chars))}])|^)(?:{source})"
 
 
 def by_first_letter(words: list[str], tail: str = "") -> str:

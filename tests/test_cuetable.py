@@ -64,6 +64,16 @@ def test_first_characters_are_none_where_the_opening_is_not_plain():
     assert with_lookahead(r"^\s*yes") == r"^\s*yes"
 
 
+def test_alternatives_anchored_at_the_start_keep_position_zero_open():
+    source = r"(?:\bremains? alive\b)|(?:^\s*alive\b)"
+    sped = with_lookahead(source)
+    assert sped.startswith("(?:(?=[r])|^)")
+    for text in ("  alive at 12 months", "She remains alive.", "alive", "not alive", " Alive,"):
+        plain = re.compile(source, re.IGNORECASE)
+        assert _matches(re.compile(sped, re.IGNORECASE), text) == _matches(plain, text), text
+    assert with_lookahead(r"(?:^\s*alive\b|x+)|(?:\bremains? alive\b)").startswith("(?:^")
+
+
 def test_most_cue_regexes_get_a_lookahead():
     sped = [c for c in CUES if _regex(*c).pattern != plain_source(*c)]
     assert len(sped) >= len(CUES) / 2

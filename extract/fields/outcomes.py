@@ -8,11 +8,13 @@ on the circuit counts as reintervention only after the index DVA (a time cue suc
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.context.component import flags_at
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
 from extract.fields.cues import cues, regex
+from extract.initials import with_lookahead
 from extract.patients import PatientScope
 from extract.units import Unit
 from schemas.models import Evidence
@@ -29,6 +31,15 @@ def _readable(scope: PatientScope) -> list[Unit]:
     return [u for u in scope.units if u.section_kind != "figures"]
 
 
+@cache
+def _amputation_patterns() -> list[tuple[str, re.Pattern]]:
+    """(level, compiled regex) of the amputations told in words (``amputation_regex``)."""
+    return [
+        (key, re.compile(with_lookahead(source), re.IGNORECASE))
+        for key, source in cues()["outcome"]["amputation_regex"]
+    ]
+
+
 def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candidate]]:
     """Positive levels and "none" statements in one unit."""
     levels, nones = [], []
@@ -40,8 +51,8 @@ def _amputations(unit: Unit, doc: Document) -> tuple[list[Candidate], list[Candi
             continue  # "A fifth-ray amputation had been performed in 2021"
         if not (span._.negated or span._.hypothetical):
             levels.append(Candidate(span.kb_id_, [unit.span_evidence(doc, span)], unit.source))
-    for key, pattern in cues()["outcome"]["amputation_regex"]:
-        for match in re.finditer(pattern, unit.text, re.IGNORECASE):
+    for key, pattern in _amputation_patterns():
+        for match in pattern.finditer(unit.text):
             levels.append(Candidate(key, [unit.evidence(doc, *match.span())], unit.source))
     if unit.source == "table" and not levels:
         head = re.split(r"[,;(]", unit.text, maxsplit=1)[0].strip()
