@@ -27,9 +27,11 @@ Found = tuple[Stent, int, Evidence]
 def _nearest_kind(unit: Unit, size: Span) -> str | None:
     """ "stent" / "other" by the closest device word around the size, None if neither."""
     doc = unit.doc
-    devices = {s.start: s for s in unit.spans("vocab", "devices")}
+    devices = unit.memo("device_starts", lambda: {s.start for s in unit.spans("vocab", "devices")})
     stent_words, other_words = words("stents", "stent_words"), words("stents", "other_words")
-    sizes = {t.i for s in _sizes_in(unit) for t in s}
+    sizes = unit.memo(
+        "size_tokens", lambda: {i for s in _sizes_in(unit) for i in range(s.start, s.end)}
+    )
 
     def kind_at(i: int) -> str | None:
         token = doc[i]
@@ -177,6 +179,10 @@ def _is_inflow(unit: Unit, size: Span) -> bool:
 def _sizes_in(unit: Unit) -> list[Span]:
     """Sizes of a unit, with "6/150" beside a device word, and in a stent table cell bare "6x150"
     (units given once elsewhere)."""
+    return list(unit.memo("stent_sizes", lambda: _find_sizes(unit)))
+
+
+def _find_sizes(unit: Unit) -> list[Span]:
     sizes = unit.spans("measures", "SIZE")
     extra = unit.spans("measures", "SIZE_SLASH")
     if unit.source == "table" and "stents" in unit.families:

@@ -8,7 +8,9 @@ spans keep their Doc offsets.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
@@ -16,6 +18,8 @@ from spacy.tokens import Doc, Span
 from extract.document import Document
 from extract.sections.kinds import SectionKind
 from schemas.models import Evidence
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -101,6 +105,13 @@ class Unit:
             if sent.start <= span.start < sent.end:
                 return sent
         return self.span
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per unit and kept with the Doc (a fact several rules ask)."""
+        cache = _cache(self.doc).setdefault(name, {})
+        if self.index not in cache:
+            cache[self.index] = make()
+        return cache[self.index]
 
     def rel(self, char: int) -> int:
         """A Doc character offset as an offset into ``text``."""
