@@ -290,3 +290,44 @@ def test_counts_a_japanese_abstract_gives_cases_sexes_and_mean_age(run):
     assert (study.n_patients, study.reported.mean_age_years) == (12, 71.5)
     assert (study.reported.n_male, study.reported.n_female) == (8, 4)
     assert result.patients == []
+
+
+def test_relevance_a_systematic_review_or_meta_analysis_pools_other_studies_patients(run):
+    reviews = [
+        "Surgical venous arterialization for the no-option foot: a meta-analysis\n\n"
+        "Abstract\n\nResults. Nine series, including 311 patients, were pooled. Limb salvage at "
+        "one year was 74%.\n",
+        "Outcomes of pDVA\n\nAbstract\n\nMethods. The search followed the PRISMA statement. "
+        "Results. Twelve studies with 402 patients were analysed; 61% of patients were men.\n",
+        "Limb salvage after venous arterialization\n\nAbstract\n\nMethods. Six reports met our "
+        "eligibility criteria. Results. They described 140 patients treated for CLTI.\n",
+        "Venous arterialization\n\nAbstract\n\nThe aim of this study was to review the current "
+        "literature on venous arterialization. Results. Data of 96 patients were found.\n",
+        "Deep venous arterialization\n\nThis is a protocol for a systematic review. We will "
+        "include studies of 10 or more patients treated by deep venous arterialization.\n",
+    ]
+    for text in reviews:
+        result = run(text)
+        assert result.study.relevance == "dva_no_patients", text
+        assert (result.study.design, result.study.n_patients) == (None, None), text
+
+
+def test_relevance_a_case_report_that_reviews_the_literature_keeps_its_patient(run):
+    result = run(
+        "Deep venous arterialization for CLTI: a case report and review of the literature\n\n"
+        "We present a case and review the literature. A 71-year-old woman underwent "
+        "percutaneous deep vein arterialization.\n"
+    )
+    assert (result.study.relevance, result.study.design) == ("dva", "case_report")
+    assert len(result.patients) == 1
+
+
+def test_relevance_a_cohort_that_cites_a_meta_analysis_counts_its_own_patients(run):
+    result = run(
+        "Percutaneous deep vein arterialization: a single-centre experience\n\n"
+        "Abstract\n\nMethods. We enrolled 24 patients with no-option CLTI. A recent "
+        "meta-analysis of observational studies found a pooled limb salvage of 75%, and a "
+        "systematic review by Ho et al. reported similar healing.\n"
+    )
+    assert result.study.relevance == "dva"
+    assert result.study.n_patients == 24
