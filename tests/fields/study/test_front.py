@@ -228,6 +228,11 @@ def test_front_skip_links_logos_banners_and_label_lines_are_not_the_title(run):
         "Clinical Image",
         "Dados do Trabalho\n\nTÍTULO",
         ": 2019  |  Volume : 12  |  Issue : 2  |  Page : 101--108",
+        "Home | Editorial Board | Submit an Article",
+        "Journal Menu\nAuthor Guidelines Submit a Manuscript About this Journal",
+        "Link copied",
+        "Health\nCopy link",
+        "Journal Content Viewer Journal Content Viewer",
     ):
         study = _study(
             run,
@@ -314,3 +319,29 @@ def test_front_journal_and_year_from_a_how_to_cite_line(run):
         "Int J Case Rep Images 2016;2:12–14.\n\nCase Report\n\nA 70-year-old woman.\n",
     )
     assert (study.journal, study.year) == ("Int J Case Rep Images", 2016)
+
+
+def test_front_journal_from_a_catalogue_metadata_row(run):
+    for row, journal in (
+        ("Journal | Annals of Vascular Surgery |", "Annals of Vascular Surgery"),
+        ("Published in: | Journal of Vascular Surgery 2019-05, Vol.69 (5)",
+         "Journal of Vascular Surgery"),
+        ("Source | Vascular and Endovascular Surgery; 54(3)", "Vascular and Endovascular Surgery"),
+    ):  # fmt: skip
+        study = _study(
+            run,
+            "Venous Arterialization in Five Patients\n\nAbstract\n\nFive men were treated.\n\n"
+            f"Original language | English |\n{row}\n",
+        )
+        assert study.journal == journal, row
+
+
+def test_front_a_cochrane_page_names_its_journal_above_the_title(run):
+    study = _study(
+        run,
+        "Cochrane Database of Systematic Reviews Review - Intervention\n\n"
+        "Pedal bypass versus angioplasty for chronic limb-threatening ischaemia\n\n"
+        "Abstract\n\nBackground\n\nWe compared two treatments.\n",
+    )
+    assert study.title == "Pedal bypass versus angioplasty for chronic limb-threatening ischaemia"
+    assert study.journal == "Cochrane Database of Systematic Reviews"
