@@ -71,6 +71,15 @@ def test_outcomes_would_have_undergone_major_amputation_is_not_an_event(case):
     assert p.major_amputation is None
 
 
+def test_outcomes_successful_limb_or_foot_salvage_is_no_major_amputation(case):
+    for told in (
+        "We report the successful salvage of a severe diabetic foot ulcer.",
+        "Successful limb salvage was achieved at 6 months.",
+        "The outcome was a successfully salvaged left leg.",
+    ):
+        assert _done(case, told).major_amputation is False, told
+
+
 def test_outcomes_negated_reintervention_word_is_not_a_reintervention(case):
     p = _done(case, "At 3 months the circuit was patent without thrombectomy or revision.")
     assert p.reintervention is not True
