@@ -160,3 +160,9 @@ def test_outcomes_a_later_venoplasty_of_the_circuit_is_a_reintervention(run):
     )
     (patient,) = result.patients
     assert patient.reintervention is True
+
+
+def test_outcomes_a_limb_salvage_center_is_a_place_not_an_outcome(case):
+    p = _done(case, "He was referred to the Limb Salvage Center and the Limb Salvage Program.")
+    assert (p.amputation, p.major_amputation) == (None, None)
+    assert _done(case, "At 6 months, limb salvage was achieved.").amputation == "none"

@@ -53,3 +53,15 @@ def test_patients_figure_caption_naming_nobody_is_not_attributed(run):
         "**Figure 1.** A 5 mm x 150 mm Viabahn stent graft in the posterior tibial vein.\n"
     )
     assert result.patients[0].stents == []
+
+
+def test_patients_a_news_story_names_its_patient_with_just_or_now_before_the_age(run):
+    for told, age in (
+        ("Ms Lowe's toe was black. Lowe, just 58, came to the limb center.", 58),
+        ("The clinic treated Raymond Ortiz. Ortiz, now 81, walks again.", 81),
+    ):
+        result = run(
+            f"Surgeons save a foot\n\n{told} Surgeon Ann Park opened a blocked artery in the leg.\n"
+        )
+        (patient,) = result.patients
+        assert patient.age_years == age, told

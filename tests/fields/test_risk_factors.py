@@ -34,3 +34,9 @@ def test_risk_factors_abbreviations_defined_in_table_footnote(run):
         "Smk, current or former smoker; CKD3, chronic kidney disease stage 3.\n"
     )
     assert result.patients[0].risk_factors == ["smoking", "chronic_kidney_disease"]
+
+
+def test_risk_factors_heart_attacks_in_lay_words_are_coronary_disease(case):
+    found = _rf(case, "Diabetes had already led to two heart attacks.")
+    assert sorted(found) == ["coronary_artery_disease", "diabetes"]
+    assert _rf(case, "She had a heart attack in 2015.") == ["coronary_artery_disease"]
