@@ -166,3 +166,12 @@ def test_outcomes_a_limb_salvage_center_is_a_place_not_an_outcome(case):
     p = _done(case, "He was referred to the Limb Salvage Center and the Limb Salvage Program.")
     assert (p.amputation, p.major_amputation) == (None, None)
     assert _done(case, "At 6 months, limb salvage was achieved.").amputation == "none"
+
+
+def test_outcomes_a_symptom_counted_back_from_the_telling_is_no_follow_up(case):
+    for told in (
+        "Her pain has increased for the last two weeks, follow-up is planned.",
+        "He has had rest pain over the past 3 months and a follow-up visit is booked.",
+    ):
+        assert _done(case, told).follow_up_days is None, told
+    assert _done(case, "At the 3-month follow-up he was walking.").follow_up_days == 91.2
