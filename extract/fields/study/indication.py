@@ -69,12 +69,29 @@ def _cited(text: str, end: int) -> bool:
 
 @cache
 def _pictures() -> dict[str, re.Pattern]:
+    return _patterns("picture")
+
+
+@cache
+def _not_with() -> dict[str, re.Pattern]:
+    """Per indication, what makes its picture another disease in the same sentence."""
+    return _patterns("not_with")
+
+
+def _patterns(attr: str) -> dict[str, re.Pattern]:
     vocab = load("indications")
     return {
-        key: re.compile("|".join(f"(?:{p})" for p in vocab.attr(key, "picture", [])), re.I)
+        key: re.compile("|".join(f"(?:{p})" for p in vocab.attr(key, attr, [])), re.I)
         for key in vocab.keys()
-        if vocab.attr(key, "picture")
+        if vocab.attr(key, attr)
     }
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = text.find(". ", end)
+    return text[begin : stop if stop != -1 else len(text)]
 
 
 def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
@@ -87,9 +104,12 @@ def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
     places += [(u.start, u.text) for u in doc._.units if u.section_kind not in _NOT_OWN]
     for start, text in places:
         for key, pattern in _pictures().items():
+            other = _not_with().get(key)
             for match in pattern.finditer(text):
                 if _cited(text, match.end()):
                     continue
+                if other and other.search(_sentence_around(text, *match.span())):
+                    continue  # "nonhealing ulcer induced by high venous pressures"
                 ev = paper.evidence(start + match.start(), start + match.end(), "indication")
                 found.setdefault(key, []).append(ev)
     if found:

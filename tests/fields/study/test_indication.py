@@ -51,3 +51,19 @@ def test_indication_black_as_a_group_of_patients_is_no_gangrene(run):
         "patients in the registry.\n"
     )
     assert result.study.indication is None
+
+
+def test_indication_a_venous_ulcer_or_wound_is_no_limb_ischemia(run):
+    for title, told in (
+        ("Nonhealing leg ulcer from venous hypertension",
+         "A 60-year-old woman had a nonhealing ulcer of the ankle due to venous hypertension."),
+        ("Treatment of a chronic wound",
+         "A 70-year-old man had a non-healing venous stasis ulcer of the calf."),
+    ):  # fmt: skip
+        result = run(f"{title}\n\nCase report\n\n{told}\n")
+        assert result.study.indication is None, title
+    ischemic = run(
+        "Treatment of a chronic wound\n\nCase report\n\n"
+        "A 70-year-old man had a non-healing ulcer of the heel and no pedal pulses.\n"
+    )
+    assert ischemic.study.indication == "CLTI"
