@@ -3,8 +3,9 @@ plain to see, so that an alternation can open with a lookahead on them (the same
 regex engine skips other positions at once instead of trying every alternative there).
 
 Only literal openings are read: an optional ``\\b``, then a letter or digit (``\\d`` for any
-digit), or a ``(?:...)`` group whose alternatives all open so; a quantifier that makes the first
-character optional, or any other construct, gives None (no lookahead).
+digit), a lookahead on plain letters (``(?=[efnost])``, as number words open), or a ``(?:...)``
+group whose alternatives all open so; a quantifier that makes the first character optional, or
+any other construct, gives None (no lookahead).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 _QUANTIFIERS = ("?", "*", "{")
+# a lookahead on plain lowercase letters and digits that opens a regex
+_LOOKAHEAD = re.compile(r"\(\?=\[([a-z0-9]+)\]\)")
 
 
 def _structure(source: str, start: int = 0):
@@ -80,6 +83,8 @@ def _opening(source: str) -> set[str] | None:
         return None if source[2:].startswith(_QUANTIFIERS) else {"\\d"}
     if source[:1].isalnum() and source[:1].isascii():
         return None if source[1:].startswith(_QUANTIFIERS) else {source[0].lower()}
+    if source.startswith("(?=[") and (look := _LOOKAHEAD.match(source)):
+        return set(look.group(1))  # "(?=[efnost])(?:...)": a number word's own lookahead
     if source.startswith("(?:"):
         end = _group_end(source, 0)
         if end is None or source[end + 1 :].startswith(_QUANTIFIERS):

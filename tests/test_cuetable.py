@@ -126,3 +126,17 @@ def test_cue_tables_read_numword_as_a_number_in_words(tmp_path):
         assert pattern.search(said), said
     assert not pattern.search("several procedures")
     assert "NUMWORD" not in pattern.pattern
+
+
+def test_first_characters_read_a_number_words_own_lookahead():
+    assert first_characters(r"\b(?:\d+|(?=[efnost])(?:one|two|five|six|ten))\s+cases") == {
+        "\\d", "e", "f", "n", "o", "s", "t",
+    }  # fmt: skip
+    assert first_characters(r"(?=[A-Z])x") is None  # a class that is not plain lowercase
+
+
+def test_the_review_cues_keep_their_lookahead():
+    from extract.fields.study.relevance import CUES as RELEVANCE
+
+    for name in ("review", "treated"):
+        assert RELEVANCE.regex("relevance", name).pattern.startswith("(?=["), name

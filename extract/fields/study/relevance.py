@@ -74,6 +74,11 @@ def reviews_others(doc: Doc) -> Evidence | None:
 def _reviews_others(doc: Doc) -> Evidence | None:
     pattern = CUES.regex("relevance", "review")
     banner = CUES.regex("relevance", "review_banner")
+    titled = CUES.regex("relevance", "review_title")
+    for block in doc._.layout.blocks:
+        if block.kind == "title" and (match := titled.search(block.text)):
+            start = block.start + match.start()
+            return doc._.paper.evidence(start, block.start + match.end(), "relevance")
     for start, text in _places(doc):
         if len(text) < 40 and (match := banner.fullmatch(text.strip())):
             begin = start + text.index(text.strip())
