@@ -175,3 +175,14 @@ def test_outcomes_a_symptom_counted_back_from_the_telling_is_no_follow_up(case):
     ):
         assert _done(case, told).follow_up_days is None, told
     assert _done(case, "At the 3-month follow-up he was walking.").follow_up_days == 91.2
+
+
+def test_outcomes_a_status_told_some_time_later_is_the_follow_up(case):
+    for told, days in (
+        ("Six months later, her wound has healed and she walks to church.", 182.4),
+        ("Three weeks later he was pain-free.", 21.0),
+        ("Two years later she is back to gardening.", 729.6),
+    ):
+        assert _done(case, told).follow_up_days == days, told
+    event = _done(case, "Two weeks later a below-knee amputation was performed.")
+    assert event.follow_up_days is None  # the date of an event is no contact
