@@ -118,9 +118,14 @@ def _validated(items: list, gutters: list[float], x0: float, x1: float, need: in
 
 
 def _left_only(items: list, pieces: list, x0: float, x1: float, cfg: PdfSettings) -> list:
-    """A gutter for a page whose left column is filled and right one empty."""
+    """A gutter for a page whose left column is filled and right one empty (under a head that
+    may run across the page: a title, a wide abstract line)."""
     lay = cfg.layout
     lo, hi = x0 + lay["gutter_search"][0] * (x1 - x0), x0 + lay["gutter_search"][1] * (x1 - x0)
+    reach = max((b for _, b, _ in pieces), default=x0)
+    headed = reach < hi  # no counted line reaches the right half: the strip beyond is empty
+    if headed:
+        pieces = [*pieces, (reach, x1, 0.0)]
     best: tuple[float, float, float] | None = None
     for a, b, level in pieces:
         a, b = max(a, lo), min(b, hi)
@@ -129,8 +134,14 @@ def _left_only(items: list, pieces: list, x0: float, x1: float, cfg: PdfSettings
     if best is None or best[0] > 0:
         return []
     g = best[2]
-    left = sum(lines_in(i) for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - x0))
+    column = [i for i in items if i.x1 <= g and i.x1 - i.x0 >= 0.5 * (g - x0)]
+    left = sum(lines_in(i) for i in column)
     beyond = sum(1 for i in items if i.x0 >= g)
+    if headed and column:  # the lines across the strip stand above most of the column
+        across = [i for i in items if i.x0 < g < i.x1]
+        lowest = max((i.bottom for i in across), default=0.0)
+        if sum(1 for c in column if c.top < lowest) > 0.25 * len(column):
+            return []
     return [g] if left >= lay["min_column_items"] and beyond == 0 else []
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from extract.reading import read_document
@@ -55,15 +57,6 @@ def tool():
     return module
 
 
-LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
-
-
-@pytest.mark.skipif(
-    not LIBERATION.exists(),
-    reason="needs Liberation Serif (Debian fonts-liberation, which chromium brings): in the "
-    "wider DejaVu or Vera this one-page paper's abstract line runs past the column, so the "
-    "reader takes the page for one column and keeps a wrapped line's break (known limitation)",
-)
 def test_pdf_render_tool_output_reads_back_as_the_paper(tool, tmp_path):
     source = tmp_path / "paper.txt"
     source.write_text(PAPER)
@@ -121,3 +114,29 @@ def test_pdf_render_tool_long_table_reads_back_as_one_table(tool, tmp_path):
     assert len(table.rows) == 121
     assert [row[0] for row in table.rows[1:]] == [str(i) for i in range(1, 121)]
     assert "Byron et al." not in doc.text  # running header of the later pages
+
+
+def test_a_left_column_under_a_head_across_the_page_keeps_its_own_measure(tmp_path):
+    """In reportlab's own Vera (wider than Liberation), this one-page paper's abstract line runs
+    past the left column: the page is still a left column under a head, so the column's wrapped
+    line joins its paragraph instead of keeping its break."""
+    source = tmp_path / "paper.txt"
+    source.write_text(PAPER)
+    out = tmp_path / "paper.pdf"
+    render = (  # a fresh process: reportlab keeps the first font registered under a name
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('render_pdf', {str(TOOL)!r})\n"
+        "tool = importlib.util.module_from_spec(spec); sys.modules['render_pdf'] = tool\n"
+        "spec.loader.exec_module(tool)\n"
+        "tool.FONT_CANDIDATES[:] = []  # no system font: reportlab's bundled Vera\n"
+        f"sys.exit(tool.main([{str(source)!r}, '-o', {str(out)!r}]))\n"
+    )
+    subprocess.run([sys.executable, "-c", render], check=True, capture_output=True)
+    with pdfplumber.open(out) as pdf:
+        assert all("Vera" in c["fontname"] for c in pdf.pages[0].chars)
+    paras = read_document(out).text.split("\n\n")
+    assert (
+        "The first patient, a 66-year-old woman, presented with Rutherford class IIb ischemia."
+        in paras
+    )
+    assert "Received 1 May 2025\nAccepted 2 June 2025" in paras  # a short line's break kept
