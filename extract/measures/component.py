@@ -48,6 +48,7 @@ DAYS_PER = {
 
 @cache
 def _data() -> dict:
+    """The patterns file, read once."""
     return json.loads(PATTERNS.read_text(encoding="utf-8"))
 
 
