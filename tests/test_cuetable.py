@@ -135,8 +135,11 @@ def test_first_characters_read_a_number_words_own_lookahead():
     assert first_characters(r"(?=[A-Z])x") is None  # a class that is not plain lowercase
 
 
-def test_the_review_cues_keep_their_lookahead():
+def test_the_cues_searched_over_every_sentence_or_block_keep_their_lookahead():
+    from extract.fields.cues import CUES as FIELDS
     from extract.fields.study.relevance import CUES as RELEVANCE
 
     for name in ("review", "treated"):
         assert RELEVANCE.regex("relevance", name).pattern.startswith("(?=["), name
+    for name in ("follow_up", "death_yes", "death_no", "reintervention_words", "other_person"):
+        assert FIELDS.regex("outcome", name).pattern.startswith(("(?=[", "(?:(?=[")), name
