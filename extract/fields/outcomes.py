@@ -312,7 +312,8 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
         for span in unit.spans("measures", "DURATION"):
             sentence = unit.sent_text(span)
             start, end = unit.rel(span.start_char), unit.rel(span.end_char)
-            if not regex("outcome", "follow_up").search(sentence):
+            later = regex("outcome", "later_status").match(unit.text, end)
+            if not later and not regex("outcome", "follow_up").search(sentence):
                 continue
             if regex("outcome", "other_person").search(sentence) or "%" in sentence:
                 continue
