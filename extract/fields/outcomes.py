@@ -276,12 +276,6 @@ _UNIT_IN_LABEL = re.compile(
 )
 
 
-# a duration counted back from the telling: "for the last two weeks", "over the past 3 months"
-_SYMPTOM_SPAN = re.compile(
-    r"\b(?:for|over|during|in|within)\s+the\s+(?:last|past|previous|preceding)\s*$", re.I
-)
-
-
 def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
     from extract.measures import to_days
 
@@ -324,9 +318,7 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
                 continue
             if re.match(r"\s*(?:of age|old)\b", unit.text[end : end + 8]):
                 continue
-            if re.search(r"\b(?:ago|earlier|history|for)\s*$", unit.text[:start]):
-                continue
-            if _SYMPTOM_SPAN.search(unit.text[max(0, start - 40) : start]):
+            if regex("outcome", "before_telling").search(unit.text[max(0, start - 40) : start]):
                 continue  # "pain that has increased for the last two weeks": before treatment
             if best_text is None or span._.value > best_text[0]:
                 best_text = (span._.value, unit.span_evidence(doc, span))

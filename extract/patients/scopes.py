@@ -91,8 +91,8 @@ def declares_single_case(doc: Doc) -> bool:
     texts = _own_blocks(doc)
     if any(regex("single", "declares").search(t) for t in texts):
         return True
-    titles = [b.text for b in doc._.layout.blocks if b.kind == "title"]
-    if any(regex("single", "title").search(t) for t in titles):
+    title = doc._.layout.title
+    if title is not None and regex("single", "title").search(title.text):
         return True
     named = regex("single", "named")
     doctor = regex("single", "doctor")

@@ -109,6 +109,11 @@ class Layout:
         """The section a block belongs to."""
         return self.sections[block.section]
 
+    @property
+    def title(self) -> Block | None:
+        """The title block (after any article-type label or site furniture), or None."""
+        return next((b for b in self.blocks if b.kind == "title"), None)
+
 
 _MD = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*:?$")

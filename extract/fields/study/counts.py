@@ -97,7 +97,7 @@ def hedged(before: str) -> bool:
     return bool(re.search(rf"(?:{CUES.regex('counts', 'hedged').pattern})\s*$", before, re.I))
 
 
-def _sentence(text: str, at: int) -> str:
+def sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at``."""
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     end = text.find(". ", at)
@@ -157,7 +157,7 @@ def reported(doc: Doc, out: FieldValues) -> None:
             part = _PART.match(text, m.end())
             if part:  # "3 patients (75%)": a part of the cohort, whose size it implies
                 value = total_from(int(value), part.group("p")) or 0
-            if value >= 2 and not _LITERATURE.search(_sentence(text, m.start())):
+            if value >= 2 and not _LITERATURE.search(sentence_around(text, m.start())):
                 ev = unit.evidence(paper, m.start(), part.end() if part else m.end())
                 counts.append((_treated(text, m), value, ev, unit))
     if counts:  # the first count said to be treated; else the largest of the first paragraph

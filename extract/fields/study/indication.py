@@ -8,19 +8,15 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extract.fields.candidates import FieldValues
+from extract.fields.study.counts import sentence_around
 from extract.sections import SectionKind as K
 from schemas.vocab import load
-
-
-def _title_block(doc: Doc):
-    """The title block (after any article-type label), or None."""
-    return next((b for b in doc._.layout.blocks if b.kind == "title"), None)
 
 
 def indication(doc: Doc, out: FieldValues) -> None:
     """From the title; else the indication the paper's own sections name most often."""
     paper = doc._.paper
-    title = _title_block(doc)
+    title = doc._.layout.title
     if title is not None:
         named = {}
         for key, concept in load("indications").concepts.items():
@@ -87,19 +83,12 @@ def _patterns(attr: str) -> dict[str, re.Pattern]:
     }
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` holding ``text[start:end]``."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stop = text.find(". ", end)
-    return text[begin : stop if stop != -1 else len(text)]
-
-
 def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
     """Where the paper names no indication: its clinical picture ("rest pain", "gangrene",
     "no-option" -> CLTI; "acute arterial occlusion" -> ALI), the most described one."""
     paper = doc._.paper
     found: dict[str, list] = {}
-    title = _title_block(doc)
+    title = doc._.layout.title
     places = [(title.start, title.text)] if title is not None else []
     places += [(u.start, u.text) for u in doc._.units if u.section_kind not in _NOT_OWN]
     for start, text in places:
@@ -108,7 +97,7 @@ def _indication_by_picture(doc: Doc, out: FieldValues) -> None:
             for match in pattern.finditer(text):
                 if _cited(text, match.end()):
                     continue
-                if other and other.search(_sentence_around(text, *match.span())):
+                if other and other.search(sentence_around(text, match.start())):
                     continue  # "nonhealing ulcer induced by high venous pressures"
                 ev = paper.evidence(start + match.start(), start + match.end(), "indication")
                 found.setdefault(key, []).append(ev)

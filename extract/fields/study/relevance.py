@@ -75,10 +75,10 @@ def _reviews_others(doc: Doc) -> Evidence | None:
     pattern = CUES.regex("relevance", "review")
     banner = CUES.regex("relevance", "review_banner")
     titled = CUES.regex("relevance", "review_title")
-    for block in doc._.layout.blocks:
-        if block.kind == "title" and (match := titled.search(block.text)):
-            start = block.start + match.start()
-            return doc._.paper.evidence(start, block.start + match.end(), "relevance")
+    title = doc._.layout.title
+    if title is not None and (match := titled.search(title.text)):
+        start = title.start + match.start()
+        return doc._.paper.evidence(start, title.start + match.end(), "relevance")
     for start, text in _places(doc):
         if len(text) < 40 and (match := banner.fullmatch(text.strip())):
             begin = start + text.index(text.strip())
@@ -115,7 +115,7 @@ def relevance(
     circuits (a circuit is a venous arterialization even where the paper does not name one)."""
     mention = procedure_mention(doc) or _circuit(doc, circuits or [])
     if mention is None:
-        title = next((b for b in doc._.layout.blocks if b.kind == "title"), None)
+        title = doc._.layout.title
         evidence = []
         if title is not None:
             evidence = [doc._.paper.evidence(title.start, title.end, "title")]
