@@ -3,6 +3,10 @@
 A regex list is compiled as one alternation that opens with a lookahead on the characters its
 matches begin with, where these are plain to see (``extract.initials``): the same matches, found
 faster. ``NUMWORD`` in a regex stands for a number in words, as the measures read them.
+
+A table may say, under ``[needs.<section>]``, the words one of which every match of a regex list
+contains (``review = ["review", "prisma", ...]``): ``search`` and ``finditer`` skip a text that
+has none of them without running the regex, which is what costs on long texts.
 """
 
 from __future__ import annotations
@@ -30,6 +34,32 @@ class CueTable:
         """One case-insensitive alternation of the regexes at ``[section].name``."""
         return _regex(self.path, section, name)
 
+    def needs(self, section: str, name: str) -> tuple[str, ...]:
+        """The lowercase words one of which every match of ``[section].name`` contains (empty
+        when the table names none: then every text is read)."""
+        return _needs(self.path, section, name)
+
+    def may_match(self, section: str, name: str, text: str) -> bool:
+        """False when ``text`` has none of the words every match of ``[section].name`` needs."""
+        needs = _needs(self.path, section, name)
+        if not needs:
+            return True
+        folded = fold(text)
+        return any(word in folded for word in needs)
+
+    def search(self, section: str, name: str, text: str) -> re.Match | None:
+        """The first match of ``[section].name`` in ``text`` (a text without its needed
+        words is not searched)."""
+        if not self.may_match(section, name, text):
+            return None
+        return _regex(self.path, section, name).search(text)
+
+    def finditer(self, section: str, name: str, text: str) -> list[re.Match]:
+        """Every match of ``[section].name`` in ``text`` (none when its needed words lack)."""
+        if not self.may_match(section, name, text):
+            return []
+        return list(_regex(self.path, section, name).finditer(text))
+
     def words(self, section: str, name: str) -> frozenset[str]:
         """The word list at ``[section].name`` as a lowercase set."""
         return _words(self.path, section, name)
@@ -54,6 +84,24 @@ def plain_source(path: Path, section: str, name: str) -> str:
 
         source = source.replace("NUMWORD", number_word_regex())
     return source
+
+
+# IGNORECASE takes the dotless and the dotted I for "i"; casefold() does the rest ("ſ", "K")
+_DOTTED_I = str.maketrans({"\u0131": "i", "\u0130": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` folded so that whatever a case-insensitive regex reads as an ASCII letter is
+    that lowercase letter."""
+    if "\u0131" in text or "\u0130" in text:
+        text = text.translate(_DOTTED_I)
+    return text.casefold()
+
+
+@cache
+def _needs(path: Path, section: str, name: str) -> tuple[str, ...]:
+    words = _load(path).get("needs", {}).get(section, {}).get(name, [])
+    return tuple(word.casefold() for word in words)
 
 
 @cache

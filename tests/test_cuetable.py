@@ -143,3 +143,84 @@ def test_the_cues_searched_over_every_sentence_or_block_keep_their_lookahead():
         assert RELEVANCE.regex("relevance", name).pattern.startswith("(?=["), name
     for name in ("follow_up", "death_yes", "death_no", "reintervention_words", "other_person"):
         assert FIELDS.regex("outcome", name).pattern.startswith(("(?=[", "(?:(?=[")), name
+
+
+def _gated() -> list[tuple[Path, str, str]]:
+    """Every cue list that names the words its matches need."""
+    found = []
+    for path in CUE_FILES:
+        with open(path, "rb") as handle:
+            needs = tomllib.load(handle).get("needs", {})
+        found += [(path, section, name) for section, names in needs.items() for name in names]
+    return found
+
+
+GATED = _gated()
+REVIEW_SAYINGS = [
+    "This systematic review and meta-analysis", "our overview", "the present evidence summary",
+    "Design: Meta-analysis", "PRISMA", "registered in PROSPERO", "were reported in 12 studies",
+    "Fifteen articles met the inclusion criteria", "We systematically reviewed",
+    "Ten studies encompassing a total of 233 patients", "seven series, totalling 54 limbs",
+    "A protocol for a Cochrane review", "We carried out a meta-analysis",
+    "review of the literature",
+    "ſystematic review", "revıew of the lİterature", "Objective: to review the evidence",
+    "5例", "男性3例", "平均年齢は72歳", "\u212aidney",
+]  # fmt: skip
+
+
+def test_a_text_without_the_needed_words_is_not_searched(tmp_path):
+    from extract.cuetable import CueTable
+
+    path = tmp_path / "cues.toml"
+    path.write_text(
+        "[relevance]\nreview = ['\\bsystematic review\\b', '\\bPRISMA\\b']\n"
+        "[needs.relevance]\nreview = ['review', 'PRISMA']\n"
+    )
+    table = CueTable(path)
+    assert table.needs("relevance", "review") == ("review", "prisma")
+    assert table.search("relevance", "review", "following PRISMA guidance").group() == "PRISMA"
+    assert table.search("relevance", "review", "a SYSTEMATIC REVIEW").group() == "SYSTEMATIC REVIEW"
+    assert table.search("relevance", "review", "a case of systemic sclerosis") is None
+    assert [m.group() for m in table.finditer("relevance", "review", "PRISMA, prisma")] == [
+        "PRISMA",
+        "prisma",
+    ]
+
+
+def test_the_gated_cues_exist_and_read_every_text_without_needs(tmp_path):
+    from extract.cuetable import CueTable
+
+    assert GATED, "no cue table names needed words"
+    for path, section, name in GATED:
+        assert _load_list(path, section, name), (section, name)
+    path = tmp_path / "cues.toml"
+    path.write_text("[counts]\nplain = ['\\bcases\\b']\n")
+    assert CueTable(path).search("counts", "plain", "two cases").group() == "cases"
+
+
+def _load_list(path: Path, section: str, name: str) -> list:
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)[section][name]
+
+
+def _every_match_holds_a_needed_word(text: str) -> None:
+    from extract.cuetable import CueTable, fold
+
+    for path, section, name in GATED:
+        table = CueTable(path)
+        needs = table.needs(section, name)
+        for match in table.regex(section, name).finditer(text):
+            assert any(word in fold(match.group()) for word in needs), (name, match.group())
+        plain = [m.span() for m in table.regex(section, name).finditer(text)]
+        assert [m.span() for m in table.finditer(section, name, text)] == plain, name
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.stem)
+def test_every_match_of_a_gated_cue_holds_a_needed_word_in_the_papers(paper):
+    _every_match_holds_a_needed_word(paper.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REVIEW_SAYINGS + FRAGMENTS), max_size=8).map(" ".join))
+def test_every_match_of_a_gated_cue_holds_a_needed_word_on_any_text(text):
+    _every_match_holds_a_needed_word(text)

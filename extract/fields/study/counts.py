@@ -132,9 +132,9 @@ def reported(doc: Doc, out: FieldValues) -> None:
         if "mean_age_years" not in rep and (m := _MEAN_AGE.search(text)):
             value = float((m.group("v") or m.group("y")).replace(",", "."))
             rep["mean_age_years"] = (value, unit.evidence(paper, *m.span()))
-        if "mean_age_years" not in rep and (m := CUES.regex("counts", "cjk_mean_age").search(text)):
+        if "mean_age_years" not in rep and (m := CUES.search("counts", "cjk_mean_age", text)):
             rep["mean_age_years"] = (float(m.group("v")), unit.evidence(paper, *m.span()))
-        for m in CUES.regex("counts", "cjk_sex").finditer(text):
+        for m in CUES.finditer("counts", "cjk_sex", text):
             key = "n_female" if m.group("sex") == "女性" else "n_male"
             if key not in rep:
                 rep[key] = (int(m.group("n")), unit.evidence(paper, *m.span()))
@@ -149,7 +149,7 @@ def reported(doc: Doc, out: FieldValues) -> None:
                 key = "n_female" if word and _FEMALE.search(word) else "n_male"
                 if value is not None and key not in rep:
                     rep[key] = (int(value), unit.evidence(paper, *m.span()))
-        found = [*_N_PATIENTS.finditer(text), *CUES.regex("counts", "cjk_patients").finditer(text)]
+        found = [*_N_PATIENTS.finditer(text), *CUES.finditer("counts", "cjk_patients", text)]
         for m in sorted(found, key=lambda m: m.start()):
             value = parse_number(m.group("n")) or 0
             if hedged(text[max(0, m.start() - 20) : m.start()]):

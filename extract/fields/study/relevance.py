@@ -72,7 +72,6 @@ def reviews_others(doc: Doc) -> Evidence | None:
 
 
 def _reviews_others(doc: Doc) -> Evidence | None:
-    pattern = CUES.regex("relevance", "review")
     banner = CUES.regex("relevance", "review_banner")
     titled = CUES.regex("relevance", "review_title")
     title = doc._.layout.title
@@ -83,7 +82,7 @@ def _reviews_others(doc: Doc) -> Evidence | None:
         if len(text) < 40 and (match := banner.fullmatch(text.strip())):
             begin = start + text.index(text.strip())
             return doc._.paper.evidence(begin, begin + match.end(), "relevance")
-        if match := pattern.search(text):
+        if match := CUES.search("relevance", "review", text):
             return doc._.paper.evidence(start + match.start(), start + match.end(), "relevance")
     return None
 
