@@ -6,7 +6,8 @@ faster. ``NUMWORD`` in a regex stands for a number in words, as the measures rea
 
 A table may say, under ``[needs.<section>]``, the words one of which every match of a regex list
 contains (``review = ["review", "prisma", ...]``): ``search`` and ``finditer`` skip a text that
-has none of them without running the regex, which is what costs on long texts.
+has none of them without running the regex, which is what costs on long texts. The check is the
+measures' own (``extract.measures.gates.TextGate``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.initials import with_lookahead
+from extract.measures.gates import TextGate
 
 
 class CueTable:
@@ -41,11 +43,7 @@ class CueTable:
 
     def may_match(self, section: str, name: str, text: str) -> bool:
         """False when ``text`` has none of the words every match of ``[section].name`` needs."""
-        needs = _needs(self.path, section, name)
-        if not needs:
-            return True
-        folded = fold(text)
-        return any(word in folded for word in needs)
+        return TextGate(text).may_match(_needs(self.path, section, name))
 
     def search(self, section: str, name: str, text: str) -> re.Match | None:
         """The first match of ``[section].name`` in ``text`` (a text without its needed
@@ -86,22 +84,10 @@ def plain_source(path: Path, section: str, name: str) -> str:
     return source
 
 
-# IGNORECASE takes the dotless and the dotted I for "i"; casefold() does the rest ("ſ", "K")
-_DOTTED_I = str.maketrans({"\u0131": "i", "\u0130": "i"})
-
-
-def fold(text: str) -> str:
-    """``text`` folded so that whatever a case-insensitive regex reads as an ASCII letter is
-    that lowercase letter."""
-    if "\u0131" in text or "\u0130" in text:
-        text = text.translate(_DOTTED_I)
-    return text.casefold()
-
-
 @cache
 def _needs(path: Path, section: str, name: str) -> tuple[str, ...]:
     words = _load(path).get("needs", {}).get(section, {}).get(name, [])
-    return tuple(word.casefold() for word in words)
+    return tuple(word.lower() for word in words)
 
 
 @cache

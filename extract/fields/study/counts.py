@@ -27,8 +27,9 @@ _SEX = (
     r"(?:d[eo]l?\s+)?(?:sexo|g[ée]nero)\s+(?:masculino|feminino|femenino)"  # "do sexo feminino"
 )
 _FEMALE = re.compile(r"wom|fem|muj|mul", re.IGNORECASE)
+# a count opens a word: "none women" holds no "one women"
 _SEX_COUNTS = re.compile(
-    rf"{_NUM}\s+(?:patients\s+|pacientes\s+|doentes\s+)?(?:\([^)]{{0,12}}\)\s+)?"
+    rf"\b{_NUM}\s+(?:patients\s+|pacientes\s+|doentes\s+)?(?:\([^)]{{0,12}}\)\s+)?"
     rf"(?:were\s+|fueron\s+|foram\s+|eram\s+|eran\s+)?"
     rf"(?P<sa>{_SEX})\b(?:\s*(?:,|and|y|e|/|;)\s*"
     rf"(?P<m>{NUMBER})\s+(?P<sb>{_SEX})\b)?",

@@ -331,3 +331,19 @@ def test_relevance_a_cohort_that_cites_a_meta_analysis_counts_its_own_patients(r
     )
     assert result.study.relevance == "dva"
     assert result.study.n_patients == 24
+
+
+def test_counts_a_number_word_inside_a_word_is_no_count_of_sexes(run):
+    result = run(
+        "Venous arterialization in no-option limbs\n\nResults\n\n"
+        "Twelve patients underwent venous arterialization; 9 men and 3 women. Among the "
+        "patients with dialysis, none women were excluded from follow-up.\n"
+    )
+    reported = result.study.reported
+    assert (reported.n_male, reported.n_female) == (9, 3)
+    result = run(
+        "Venous arterialization in no-option limbs\n\nResults\n\n"
+        "Twelve patients underwent venous arterialization. Of those on dialysis, none "
+        "women had a prior bypass.\n"
+    )
+    assert result.study.reported.n_female is None
