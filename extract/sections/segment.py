@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.sections.kinds import SectionKind as K
+from extract.sections.prose import is_prose, opens_references
 
 _HERE = Path(__file__).parent
 
@@ -304,21 +305,6 @@ def _block_kind(text: str, first: bool) -> str:
     return "paragraph"
 
 
-_LICENCE = re.compile(r"\b(?:licen[cs]e|copyright|rights reserved|creative commons)\b", re.I)
-_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][”\"’]?\s+[A-Z“\"]")
-
-
-def _is_prose(block: Block) -> bool:
-    """Running text (not a title, author, affiliation or citation line) before any heading;
-    an excerpt may stop in mid-sentence."""
-    text = block.text.strip()
-    if len(text) >= 250 and text.endswith((".", ")")) and text.count(". ") >= 2:
-        return True
-    words = len(text.split())
-    ends = len(_SENTENCE_END.findall(text)) + bool(re.search(r"[a-z)][.!?][”\"’]?$", text))
-    return words >= 40 and ends >= 2 or words >= 20 and ends >= 2 and not _LICENCE.search(text)
-
-
 _ENDS_CASE = re.compile(
     r"\b(?:patients|overall|both|all (?:three|four|five|six|seven|\d+)|in summary|in total)\b",
     re.IGNORECASE,
@@ -355,7 +341,7 @@ def segment(text: str) -> Layout:
                 block.kind = "footnote"
     sections = [Section(kind=K.FRONT, title="", start=0, end=len(text))]
     case_label: str | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "heading":
             case_label = None
             title = heading_text(block.text) or block.text.strip()
@@ -381,7 +367,15 @@ def segment(text: str) -> Layout:
                 kind = K.ABSTRACT  # "Background: ... Results: ..." before any heading
             sections.append(Section(kind=kind, title=title, start=block.start, end=len(text)))
             case_label = None
-        elif block.kind == "paragraph" and sections[-1].kind == K.FRONT and _is_prose(block):
+        elif (
+            block.kind == "paragraph"
+            and sections[-1].kind != K.REFERENCES
+            and opens_references([b.text for b in blocks[index : index + 2]])
+        ):  # cited papers after the text, without a heading
+            sections[-1].end = block.start
+            sections.append(Section(kind=K.REFERENCES, title="", start=block.start, end=len(text)))
+            case_label = None
+        elif block.kind == "paragraph" and sections[-1].kind == K.FRONT and is_prose(block.text):
             sections[-1].end = block.start
             sections.append(Section(kind=K.BODY, title="", start=block.start, end=len(text)))
             case_label = runin_label(block.text)

@@ -39,3 +39,18 @@ def test_demographics_table_narrative_disagreement_keeps_table_and_records_confl
     assert result.patients[0].age_years == 71
     (conflict,) = [c for c in result.conflicts if c.field == "age_years"]
     assert conflict.patient_id == "1" and conflict.values == [71, 72] and conflict.chosen == 71
+
+
+def test_demographics_a_german_case_gives_age_and_sex(run):
+    for told, sex in (
+        ("Der 76-jährige Rentner B. S. stellt sich in der Notaufnahme vor.", "male"),
+        ("Eine 68-jährige Patientin wurde mit einer Nekrose der Zehe aufgenommen.", "female"),
+        ("Ein 54-jähriger Mann klagte über Schmerzen im Bein.", "male"),
+    ):
+        result = run(
+            f"Akute Extremitätenischämie\n\n{told} Seit gestern bestehe ein Kribbeln mit "
+            "Taubheit des Unterschenkels. Ein Leistenpuls ließ sich links nicht palpieren.\n"
+        )
+        assert [(p.age_years, p.sex) for p in result.patients] == [
+            (int(told.split("-")[0][-2:]), sex)
+        ]

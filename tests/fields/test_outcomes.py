@@ -1,5 +1,7 @@
 """Outcomes: amputation level and negations, reintervention timing, death, follow-up."""
 
+import pytest
+
 
 def _done(case, sentences):
     return case(f"A DVA was created. {sentences}")
@@ -28,6 +30,20 @@ def test_outcomes_hypothetical_and_avoided_amputation(case):
 def test_outcomes_limb_salvage_statement_gives_none(case):
     p = _done(case, "Limb salvage was achieved and the ulcer healed.")
     assert (p.amputation, p.major_amputation) == ("none", False)
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "Rapid diagnosis and treatment are essential for limb salvage and function.",
+        "With regenerative medicine, he may have a better chance at limb salvage.",
+        "Early fasciotomy improves the chances of limb salvage.",
+        "All efforts were directed toward limb salvage.",
+    ],
+)
+def test_outcomes_limb_salvage_told_as_an_aim_is_no_outcome(case, aim):
+    p = _done(case, aim)
+    assert (p.amputation, p.major_amputation) == (None, None)
 
 
 def test_outcomes_unstated_amputation_is_null(case):

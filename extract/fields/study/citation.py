@@ -29,8 +29,8 @@ def _front(doc: Doc) -> list[Section]:
     front = []
     for k, section in enumerate(sections):
         body = section.kind in ("introduction", "methods", "case", "results", "discussion")
-        if body and k > abstract:
-            break
+        if body and k > abstract or section.kind == "references":
+            break  # cited papers are never the paper's own citation
         front.append(section)
     return front
 
@@ -63,22 +63,28 @@ def _citation_match(line: str) -> tuple[re.Match, int] | None:
 _VANCOUVER_TAIL = re.compile(
     r"\.\s+[A-Z][A-Za-z.&' ]{2,60}\s(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:\s?[\w–-]+\.?\s*$"
 )
+# the paper's own citation, told below its reference list
+_CITE_LABEL = re.compile(r"^\s*(?:how to cite|to cite|cite this)\b", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]\s+[A-Z]|.*\bet al\b)")
 
 
 def _own_doi(doc: Doc, front: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The paper's DOI: the first in its front matter, else one outside the reference list
-    (on a "Cite this article" or "DOI:" line); never a cited paper's."""
-    places = [*front]
+    (on a "Cite this article" or "DOI:" line, or a "How to cite" line below the references);
+    never a cited paper's."""
+    layout = doc._.layout
+    places = [(start, text, False) for start, text in front]
     places += [
-        (b.start, b.text)
-        for b in doc._.layout.blocks
-        if doc._.layout.section_of(b).kind not in ("references",) and (b.start, b.text) not in front
+        (b.start, b.text, layout.section_of(b).kind == "references")
+        for b in layout.blocks
+        if (b.start, b.text) not in front
     ]
-    for start, text in places:
+    for start, text, cited in places:
         offset = start
         for line in text.splitlines(keepends=True):
             match = DOI.search(line)
+            if cited and not _CITE_LABEL.match(line):  # under the references: "How to cite:"
+                match = None
             if match and not _REFERENCE_LINE.match(line) and not re.search(r"\bRe:", line):
                 return offset + match.start(1), match.group(1).rstrip(".,;)")
             offset += len(line)

@@ -328,7 +328,9 @@ def _authors(line: str) -> list[str]:
     if len(line) > 400 or "\n" in line or "@" in line:
         return []
     line = _MARKS.sub("", line)
-    parts = [p.strip() for p in re.split(r";|,|\band\b|&|\|", line) if p.strip()]
+    line = re.sub(r"(?<=[\da-z])\.\s*$", "", line)  # "... and Leonardo Harduim2."
+    # "and" in the languages met so far ("Simões e Harduim", "García y López", "Bauer und Kohl")
+    parts = [p.strip() for p in re.split(r";|,|\b(?:and|e|y|und)\b|&|\|", line) if p.strip()]
     names: list[str] = []
     degreed: list[bool] = []
     for index, part in enumerate(parts):

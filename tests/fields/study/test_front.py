@@ -345,3 +345,65 @@ def test_front_a_cochrane_page_names_its_journal_above_the_title(run):
     )
     assert study.title == "Pedal bypass versus angioplasty for chronic limb-threatening ischaemia"
     assert study.journal == "Cochrane Database of Systematic Reviews"
+
+
+def test_front_a_markdown_bold_author_label(run):
+    study = _study(
+        run,
+        "# Hybrid Repair of a Thrombosed Popliteal Aneurysm\n\n"
+        "**Authors:** Anna B Example, Carl D Sample, Dora Test\n\n"
+        "A 67-year-old man presented with sudden leg pain.\n",
+    )
+    assert study.authors == ["Anna B Example", "Carl D Sample", "Dora Test"]
+    study = _study(run, "Venous arterialization\n\n__By:__ Ann Example\n\nA story.\n")
+    assert study.authors == ["Ann Example"]
+
+
+def test_front_authors_joined_by_and_in_other_languages(run):
+    told = {
+        "Stefan Oliveira Example1 e Leonardo Oliveira Sample2.": [
+            "Stefan Oliveira Example",
+            "Leonardo Oliveira Sample",
+        ],
+        "Ana García Ejemplo y Pedro López Muestra": ["Ana García Ejemplo", "Pedro López Muestra"],
+    }
+    for line, names in told.items():
+        study = _study(run, f"Pseudoaneurisma em fístula arteriovenosa\n\n{line}\n\nTexto.\n")
+        assert study.authors == names
+
+
+def test_front_a_news_pages_reading_time_is_not_the_title(run):
+    study = _study(
+        run,
+        "August 04, 2017\n2 min read\nSave\n\n"
+        "Percutaneous venous arterialization safe in no-option limbs\n\n"
+        "Early results in a small cohort demonstrate safety of the system.\n",
+    )
+    assert study.title == "Percutaneous venous arterialization safe in no-option limbs"
+
+
+def test_front_a_reference_list_without_heading_gives_no_year_or_journal(run):
+    study = _study(
+        run,
+        "Thrombosis of a popliteal aneurysm with microembolism\n\n"
+        "Anna Example, Carl Sample\n\n"
+        "This is a case of a 95 year old male who presented with acute onset right lower limb "
+        "pain. He underwent open aneurysm repair and improved.\n\n"
+        "Example AB, Sample C, Test D, et al. Endovascular treatment of popliteal aneurysm. "
+        "J Cardiovasc Surg (Torino). 2007;48:267-74.\n\n"
+        "Other E, Another F. Popliteal artery aneurysms. J Vasc Surg. 2004;39:1171-7.\n",
+    )
+    assert (study.year, study.journal) == (None, None)
+
+
+def test_front_the_doi_of_a_how_to_cite_line_below_the_references(run):
+    study = _study(
+        run,
+        "Deep venous arterialization as bailout\n\nCase report\n\n"
+        "A 63-year-old woman underwent deep venous arterialization.\n\nReferences\n\n"
+        "1. Kum S, Tan YK, et al. Midterm outcomes. J Vasc Surg. 2017;65:1-8. "
+        "doi:10.1016/j.jvs.2016.01.001\n\n"
+        "How to cite: Example MT, Sample RA. Deep venous arterialization as bailout. "
+        "Braz J Vasc Case Rep. 2025;7(2):e20250044. https://doi.org/10.9998/bjvecr.2025.0044\n",
+    )
+    assert study.doi == "10.9998/bjvecr.2025.0044"

@@ -67,3 +67,25 @@ def test_indication_a_venous_ulcer_or_wound_is_no_limb_ischemia(run):
         "A 70-year-old man had a non-healing ulcer of the heel and no pedal pulses.\n"
     )
     assert ischemic.study.indication == "CLTI"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orientación diagnóstica: isquemia arterial aguda de miembros inferiores.",
+        "Diagnóstico: isquemia arterial aguda do membro inferior direito.",
+        "Akute Extremitätenischämie nach Stentimplantation.",
+        "Es handelte sich um eine akute Ischämie des linken Beines.",
+        "A 95 year old man presented with acute onset right lower limb pain and edema.",
+        "She was seen 14 hours after the sudden onset of pain and numbness in the right foot.",
+        "He complained of sudden-onset severe leg pain.",
+    ],
+)
+def test_indication_acute_ischaemia_in_other_languages_or_told_by_its_onset(run, sentence):
+    result = run(f"A thrombosed popliteal aneurysm\n\n{sentence}\n")
+    assert result.study.indication == "ALI"
+
+
+def test_indication_pain_without_a_sudden_onset_is_not_acute(run):
+    result = run("A popliteal aneurysm\n\nHe had calf pain on walking for two years.\n")
+    assert result.study.indication != "ALI"
