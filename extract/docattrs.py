@@ -10,8 +10,14 @@ from extract.document import Document, sha256_of
 # tables · units: what the rules read (paragraphs, captions, cells) · abbrevs: {short: long}
 # · patients: the patient scopes · warnings: what a component tells the reader
 ATTRS = ("paper", "layout", "tables", "units", "abbrevs", "patients", "warnings")
-# span._.value: a measure's parsed value · negated / hypothetical / family / history: context
-SPAN_ATTRS = {"value": None, "negated": False, "hypothetical": False, "family": False}
+# span._.value: a measure's parsed value · negated / hypothetical / family / others: context
+SPAN_ATTRS = {
+    "value": None,
+    "negated": False,
+    "hypothetical": False,
+    "family": False,
+    "others": False,
+}
 
 
 def register() -> None:

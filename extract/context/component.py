@@ -1,4 +1,5 @@
-"""`dva_context`: marks concept spans as negated, hypothetical or family history.
+"""`dva_context`: marks concept spans as negated, hypothetical, family history or someone else's
+(patients in general: "patients with diabetes", "people who smoke").
 
 ConText rules kept as data in medspaCy's format (``rules.json``): a pre cue acts on a
 concept that follows it within ``window`` tokens of the same sentence, unless a terminator
@@ -18,8 +19,13 @@ from spacy.tokens import Doc, Span
 from extract.docattrs import register
 
 PATTERNS = Path(__file__).parent / "rules.json"
-FLAGS = ("negated", "hypothetical", "family")
-CATEGORIES = {"NEGATED_EXISTENCE": "negated", "HYPOTHETICAL": "hypothetical", "FAMILY": "family"}
+FLAGS = ("negated", "hypothetical", "family", "others")
+CATEGORIES = {
+    "NEGATED_EXISTENCE": "negated",
+    "HYPOTHETICAL": "hypothetical",
+    "FAMILY": "family",
+    "OTHER_EXPERIENCER": "others",
+}
 DEFAULT_SCOPE = 8
 
 
@@ -197,7 +203,7 @@ def _view_of(doc: Doc) -> _DocView:
 
 
 class Context:
-    """Sets ``span._.negated``, ``._.hypothetical``, ``._.family`` on concept spans."""
+    """Sets the flags (``span._.negated``, ``._.hypothetical``, ``._.family``, ``._.others``)."""
 
     def __init__(self, name: str, span_keys: list[str]) -> None:
         self.name = name

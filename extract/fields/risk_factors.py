@@ -1,4 +1,5 @@
-"""Risk factors (comorbidities) of a patient, negation and family history respected."""
+"""Risk factors (comorbidities) of a patient, negation, family history and patients in general
+respected."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from schemas.vocab import load
 
 
 def _affirmed(span) -> bool:
-    return not (span._.negated or span._.hypothetical or span._.family)
+    return not (span._.negated or span._.hypothetical or span._.family or span._.others)
 
 
 def _column_factor(unit) -> str | None:

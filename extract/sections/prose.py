@@ -8,8 +8,11 @@ from functools import cache
 from pathlib import Path
 
 _LICENCE = re.compile(r"\b(?:licen[cs]e|copyright|rights reserved|creative commons)\b", re.I)
-# one sentence told in words: opens with a capital, ends with a lowercase word and its period
-_ONE_SENTENCE = re.compile(r"^[“\"]?[A-Z][a-z]*\b[^:|]*[a-z]{2,}[.!?][”\"’]?$")
+# one sentence told in words: opens with a capital (after a news dateline, "CHICAGO - "), ends
+# with a lowercase word and its period
+_ONE_SENTENCE = re.compile(
+    r"^(?:[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s+[-–—]\s+)?[“\"]?[A-Z][a-z]*\b[^:|]*[a-z]{2,}[.!?][”\"’]?$"
+)
 _SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][”\"’]?\s+[A-Z“\"]")
 
 

@@ -300,6 +300,8 @@ def _block_kind(text: str, first: bool) -> str:
         return "table_caption"
     if len(lines) == 1 and first and is_article_type(stripped):
         return "article_type"
+    if first and len(lines) == 1 and is_prose(stripped):
+        return "paragraph"  # a news story's first sentence ("CHICAGO - It's not uncommon ...")
     if len(lines) == 1 and (first or heading_text(stripped)) and len(stripped.split()) <= 60:
         return "title" if first else "heading"  # a longer line is a whole text on one line
     return "paragraph"

@@ -58,6 +58,18 @@ def test_context_hypothetical_and_family(nlp):
     assert _flags(doc, "coronary artery disease")[2]
 
 
+def test_context_patients_in_general_are_other_experiencers(nlp):
+    doc = _run(
+        nlp, "It is not uncommon for patients with diabetes, or people who smoke, to lose a foot."
+    )
+    assert doc.spans["vocab"] and all(s._.others for s in doc.spans["vocab"])
+    doc = _run(nlp, "Patients with diabetic foot ulcers are at an increased risk of amputation.")
+    assert _flags(doc, "diabetic")[:3] == (False, False, False)
+    assert next(s for s in doc.spans["vocab"] if s.text == "diabetic")._.others
+    doc = _run(nlp, "A patient with diabetes and hypertension presented with rest pain.")
+    assert not any(s._.others for s in doc.spans["vocab"])
+
+
 def test_context_flags_at_reads_a_phrase_no_ruler_marked(nlp):
     text = "The limb was saved from major amputation. At 1 year he was amputation-free. He walks."
     doc = _sentences(nlp, text)
@@ -126,7 +138,7 @@ CONTEXT_WORDS = [
     "no", "history", "of", "diabetes", "hypertension", "was", "not", "required", "her",
     "mother", "had", "a", "below-knee", "amputation", "would", "have", "been", "considered",
     "died", "from", "sepsis", "but", ",", ".", "without", "smoking", "when", "free", "ruled",
-    "out", "dialysis", "or", "denied",
+    "out", "dialysis", "or", "denied", "patients", "with", "people", "who",
 ]  # fmt: skip
 
 

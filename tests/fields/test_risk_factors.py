@@ -14,6 +14,14 @@ def test_risk_factors_family_history_is_not_the_patients(case):
     assert _rf(case, "His mother had coronary artery disease. He had COPD.") == ["copd"]
 
 
+def test_risk_factors_of_patients_in_general_are_not_the_patients(case):
+    p = case(
+        "Patients with diabetic foot ulcers are at an increased risk of amputation, and "
+        "people who smoke heal slowly. He had hypertension."
+    )
+    assert p.risk_factors == ["hypertension"]
+
+
 def test_risk_factors_ex_smoker_counts_as_smoking(case):
     assert _rf(case, "He was an ex-smoker with T2DM.") == ["diabetes", "smoking"]
 

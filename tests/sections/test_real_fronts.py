@@ -5,12 +5,21 @@ from extract.sections import SectionKind, classify_heading, segment
 
 def test_furniture_lines_are_never_the_title_or_read():
     layout = segment(
-        "Skip to main content\n\nAdvertisement\n\nPeer Reviewed\n\n"
+        "Skip to main content\n\nAdvertisement\n\n"
+        "This browser does not support the Video element.\n\n"
         "Pedal Venous Arterialization in a Dialysis Patient\n\nA. Author, MD\n"
     )
     kinds = [b.kind for b in layout.blocks]
     assert kinds[:3] == ["furniture", "furniture", "furniture"]
     assert layout.blocks[3].kind == "title"
+    layout = segment(
+        "CHICAGO - It's not uncommon for patients with diabetes, or people who smoke, to have "
+        "a foot or part of their leg amputated while battling this disease.\n\nMore text.\n"
+    )
+    assert layout.sections[-1].kind == SectionKind.BODY and layout.sections[-1].start == 0
+    assert (
+        segment("August 04, 2017\n\n2 min read\n\nSave\n\nA title\n").blocks[1].kind == "furniture"
+    )
 
 
 def test_text_without_headings_is_the_body_even_cut_mid_sentence():

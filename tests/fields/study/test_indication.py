@@ -12,6 +12,8 @@ import pytest
         "Patients in Fontaine stage IIIb were treated by venous arterialization.",
         "She noticed her toes change color, first pink, then purple, then black.",
         "His blackened toes were painful at night.",
+        "If blood flow could not be restored to that artery, Lee could lose his foot.",
+        "Without treatment she might lose the leg.",
     ],
 )
 def test_indication_a_chronic_ischaemic_picture_is_clti(run, sentence):
