@@ -110,9 +110,11 @@ def _relations_in(unit: Unit, doc: Document, require_cue: bool) -> list[Relation
     sentences = unit.sents
     relations: list[Relation] = []
     for sent, text in zip(sentences, unit.sent_texts(), strict=True):
+        in_sent = [s for s in vessels if sent.start <= s.start < sent.end]
+        if not any(s.label_ == "arteries" for s in in_sent):
+            continue  # a relation starts at an artery
         if require_cue and not regex("anatomy", "dva").search(text):
             continue
-        in_sent = [s for s in vessels if sent.start <= s.start < sent.end]
         used: set[int] = set()
         for i, span in enumerate(in_sent):
             if span.label_ != "arteries":
