@@ -1,5 +1,7 @@
 """Titles and author lines as indexes, journals and web pages print them."""
 
+import pytest
+
 
 def _study(run, text):
     return run(text).study
@@ -407,3 +409,27 @@ def test_front_the_doi_of_a_how_to_cite_line_below_the_references(run):
         "Braz J Vasc Case Rep. 2025;7(2):e20250044. https://doi.org/10.9998/bjvecr.2025.0044\n",
     )
     assert study.doi == "10.9998/bjvecr.2025.0044"
+
+
+@pytest.mark.parametrize(
+    "line, journal",
+    [
+        ("Ann B Example et al. Ann Vasc Surg. 2021.", "Ann Vasc Surg"),
+        ("Christine V Sample et al. Cureus. .", "Cureus"),
+        (
+            "Example, A., & Sample, B. (2014). Popliteal injury in a boy: A case report. "
+            "Vojnosanitetski Pregled, 71(1), 87–90. https://doi.org/10.2298/x",
+            "Vojnosanitetski Pregled",
+        ),
+        (
+            "Citation: Ann Example, Ben Sample. Regenerative medicine in a WIfI 3 foot. "
+            "Archives of Clinical and Medical Case Reports 6 (2022): 752-757.",
+            "Archives of Clinical and Medical Case Reports",
+        ),
+    ],
+)
+def test_front_the_journal_of_a_citation_line_in_common_formats(run, line, journal):
+    study = _study(
+        run, f"Radial artery reconstruction: a case report\n\n{line}\n\nAbstract\n\nText.\n"
+    )
+    assert study.journal == journal
