@@ -8,6 +8,7 @@ from extract.cuetable import CueTable
 
 CUES = CueTable(Path(__file__).parent / "cues.toml")
 regex = CUES.regex
+search = CUES.search  # a regex list's first match, after its needed words (``[needs.*]``)
 words = CUES.words
 
 

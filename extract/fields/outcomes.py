@@ -13,7 +13,7 @@ from functools import cache
 from extract.context.component import flags_at
 from extract.document import Document
 from extract.fields.candidates import Candidate, FieldValues
-from extract.fields.cues import cues, regex
+from extract.fields.cues import cues, regex, search
 from extract.initials import with_lookahead
 from extract.patients import PatientScope
 from extract.units import Unit
@@ -195,7 +195,7 @@ def _text_reintervention(unit: Unit, doc: Document, created: int) -> list[tuple[
     sentences = _sentences(unit)
     own_creation = _creation_point([unit]) if unit.section_kind == "abstract" else created
     for i, (start, _end, text) in enumerate(sentences):
-        neg = regex("outcome", "reintervention_no").search(text)
+        neg = search("outcome", "reintervention_no", text)
         if neg:
             ev = unit.evidence(doc, start + neg.start(), start + neg.end())
             weak = re.search(r"\b(?:further|additional|more)\b", neg.group(), re.IGNORECASE)
@@ -248,10 +248,10 @@ def _death(scope: PatientScope, doc: Document, out: FieldValues) -> None:
                 found["table"].append(Candidate(bool(no), [ev], "table"))
                 continue
         for start, _end, text in _sentences(unit):
-            if regex("outcome", "other_person").search(text):
+            if search("outcome", "other_person", text):
                 continue
-            died = regex("outcome", "death_yes").search(text)
-            alive = regex("outcome", "death_no").search(text)
+            died = search("outcome", "death_yes", text)
+            alive = search("outcome", "death_no", text)
             if unit.source == "table" and alive is None:
                 alive = regex("outcome", "death_no_cell").search(text)
             if died and not re.search(r"\bno deaths?\b", text, re.IGNORECASE):
@@ -309,7 +309,7 @@ def _follow_up(scope: PatientScope, doc: Document, out: FieldValues) -> None:
             later = regex("outcome", "later_status").match(unit.text, end)
             if not later and not regex("outcome", "follow_up").search(sentence):
                 continue
-            if regex("outcome", "other_person").search(sentence) or "%" in sentence:
+            if search("outcome", "other_person", sentence) or "%" in sentence:
                 continue
             if span._.value > MAX_FOLLOW_UP_DAYS or re.search(
                 r"\bage[ds]?\b\W*(?:of\W*)?$",
