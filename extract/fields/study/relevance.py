@@ -98,7 +98,7 @@ def treats_patients(doc: Doc) -> bool:
 def _circuit(doc: Doc, circuits: list[Evidence]) -> Evidence | None:
     """A patient's artery-to-vein circuit, unless the paper is about an access fistula."""
     text = _own_text(doc)
-    if not circuits or CUES.regex("relevance", "access_fistula").search(text):
+    if not circuits or CUES.search("relevance", "access_fistula", text):
         return None
     return circuits[0]
 
